@@ -123,7 +123,8 @@ export function loadConfig(env: Env): Config {
   const simulator = e.CXONE_SIMULATOR === '1';
   if (!simulator) {
     for (const name of ['CXONE_BASE_URL', 'CXONE_CLIENT_ID', 'CXONE_CLIENT_SECRET'] as const) {
-      if (!e[name]) throw new ConfigError(name, 'is required (or set CXONE_SIMULATOR=1 to use the built-in simulator)');
+      if (!e[name])
+        throw new ConfigError(name, 'is required (or set CXONE_SIMULATOR=1 to use the built-in simulator)');
     }
   }
   return deepFreeze({
@@ -156,6 +157,9 @@ export function loadConfig(env: Env): Config {
 export function assertServeConfig(config: Config): void {
   if (!config.slack.botToken) throw new ConfigError('SLACK_BOT_TOKEN', 'is required to serve the Slack app');
   if (!config.slack.socketMode && !config.slack.signingSecret) {
-    throw new ConfigError('SLACK_SIGNING_SECRET', 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET',
+      'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
   }
 }

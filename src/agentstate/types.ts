@@ -187,7 +187,11 @@ export interface AgentStateService {
   report(ref: AgentRef): Promise<ReportResult>;
   diagnose(ref: AgentRef): Promise<Diagnosis>;
   resolveTarget(agent: Agent, input?: TargetInput): Promise<LoginTarget>;
-  loginAndVerify(agent: Agent, target?: TargetInput | LoginTarget, opts?: OperationOptions): Promise<LoginOutcome>;
+  loginAndVerify(
+    agent: Agent,
+    target?: TargetInput | LoginTarget,
+    opts?: OperationOptions,
+  ): Promise<LoginOutcome>;
   /** Without `skill`, logs the agent out of every state it has. */
   logout(agent: Agent, skill?: string, opts?: OperationOptions): Promise<LogoutOutcome>;
   /** Logs out of `fromSkillId`, then logs in to the target and verifies. */

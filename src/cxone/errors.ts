@@ -72,14 +72,22 @@ export class NotFoundError extends CxoneError {
   readonly resource: NotFoundResource;
   readonly id: string | undefined;
   readonly remediation: string;
-  constructor(message: string, resource: NotFoundResource, id: string | undefined, details: CxoneErrorDetails = {}) {
+  constructor(
+    message: string,
+    resource: NotFoundResource,
+    id: string | undefined,
+    details: CxoneErrorDetails = {},
+  ) {
     super(message, details);
     this.resource = resource;
     this.id = id;
     this.remediation = {
-      agent: 'The agent id does not exist in this CXone organisation. Look the agent up by name or email (agentstate agents --search <name>) to find the right id.',
-      skill: 'The skill id does not exist. List the skills with their ids (agentstate skills) and pick one of those.',
-      state: 'The agent is not logged in with that state (already logged out?). Refresh the status to see the current states.',
+      agent:
+        'The agent id does not exist in this CXone organisation. Look the agent up by name or email (agentstate agents --search <name>) to find the right id.',
+      skill:
+        'The skill id does not exist. List the skills with their ids (agentstate skills) and pick one of those.',
+      state:
+        'The agent is not logged in with that state (already logged out?). Refresh the status to see the current states.',
       resource: 'CXone does not know this resource. Check the id.',
     }[resource];
   }
@@ -121,9 +129,12 @@ export class UnavailableError extends CxoneError {
     super(message, details);
     this.reason = reason;
     this.remediation = {
-      server: 'CXone answered with a server error (5xx) even after retries. Check the CXone status page and try again in a few minutes.',
-      timeout: 'CXone did not answer in time, even after retries. Check CXONE_BASE_URL and the CXone status page, then try again.',
-      network: 'CXone could not be reached (DNS, TLS or connection failure). Check CXONE_BASE_URL and the network path to CXone.',
+      server:
+        'CXone answered with a server error (5xx) even after retries. Check the CXone status page and try again in a few minutes.',
+      timeout:
+        'CXone did not answer in time, even after retries. Check CXONE_BASE_URL and the CXone status page, then try again.',
+      network:
+        'CXone could not be reached (DNS, TLS or connection failure). Check CXONE_BASE_URL and the network path to CXone.',
     }[reason];
   }
 }
