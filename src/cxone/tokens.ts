@@ -1,0 +1,141 @@
+import type { AxiosInstance } from 'axios';
+import type { TokenInfo } from '../agentstate/model';
+import { type Clock, systemClock } from '../agentstate/ports';
+import type { Logger } from '../logger';
+import { createTransport, type RequestEvent, type Transport } from './http';
+import { invalidResponseError, mapHttpError } from './map-error';
+import { defaultRetryPolicy, type RetryPolicy, withRetry } from './retry';
+import { endpointOf, TOKEN_ROUTE } from './routes';
+import { tokenResponseSchema } from './schemas';
+
+/** A cached access token. `expiresAt` already has the safety margin taken off. */
+export interface AccessToken {
+  accessToken: string;
+  scopes: string[];
+  /** Epoch ms (injected clock) after which the token is no longer handed out. */
+  expiresAt: number;
+}
+
+export interface TokenProvider {
+  /** A token that is still inside its lifetime minus the margin; fetched single-flight when needed. */
+  getToken(): Promise<AccessToken>;
+  /**
+   * Forgets `accessToken` after CXone rejected it with 401. A no-op when a newer token has been cached
+   * meanwhile, so a burst of 401s for the same stale token causes one refresh, not one each.
+   */
+  invalidate(accessToken: string): void;
+  /** Drops the cached token. */
+  clear(): void;
+  /** Scopes and expiry of the current token (fetching one if needed). */
+  info(): Promise<TokenInfo>;
+}
+
+export interface TokenProviderOptions {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  logger: Logger;
+  http?: AxiosInstance;
+  /** Reuse the client's transport (one axios instance, one metrics hook); built from the fields above otherwise. */
+  transport?: Transport;
+  retry?: RetryPolicy;
+  clock?: Clock;
+  timeoutMs?: number;
+  onRequest?: (event: RequestEvent) => void;
+}
+
+const MAX_MARGIN_MS = 60_000;
+const MARGIN_FRACTION = 0.1;
+
+/**
+ * How long before its expiry a token stops being used: 60 s like the tutorial, but never more than a tenth
+ * of its lifetime. A flat 60 s would make a short-lived token (the simulator issues 1 s ones) unusable,
+ * and every call would fetch a fresh token.
+ */
+export function tokenMarginMs(lifetimeMs: number): number {
+  return Math.min(MAX_MARGIN_MS, lifetimeMs * MARGIN_FRACTION);
+}
+
+/**
+ * OAuth2 client-credentials tokens, cached with a margin and refreshed single-flight: while one token
+ * request is in flight every caller awaits that same promise (octokit auth-app's `pendingPromises`).
+ */
+export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
+  const clock = options.clock ?? systemClock;
+  const policy = options.retry ?? defaultRetryPolicy;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const logger = options.logger;
+  const transport =
+    options.transport ?? createTransport({ http: options.http, clock, logger, onRequest: options.onRequest });
+  const url = `${options.baseUrl.replace(/\/+$/, '')}${TOKEN_ROUTE.path}`;
+  const endpoint = endpointOf(TOKEN_ROUTE);
+
+  let cached: AccessToken | undefined;
+  let pending: Promise<AccessToken> | undefined;
+
+  async function fetchToken(): Promise<AccessToken> {
+    return withRetry({ policy, clock, idempotent: TOKEN_ROUTE.idempotent }, async ({ remainingMs }) => {
+      const requestedAt = clock.now();
+      const outcome = await transport.send({
+        method: TOKEN_ROUTE.method,
+        url,
+        endpoint,
+        timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        data: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: options.clientId,
+          client_secret: options.clientSecret,
+        }).toString(),
+      });
+      const { status, body, headers } = outcome;
+      if (typeof status !== 'number' || status < 200 || status >= 300) {
+        throw mapHttpError(status, body, headers, {
+          endpoint,
+          isTokenEndpoint: true,
+          nowMs: clock.now(),
+          transportCode: outcome.transportCode,
+        });
+      }
+      const parsed = tokenResponseSchema.safeParse(body);
+      if (!parsed.success) throw invalidResponseError(parsed.error, body, status, headers, endpoint);
+      // Lifetime counts from when we asked, not when the answer arrived: errs on the early side.
+      const lifetimeMs = parsed.data.expires_in * 1000;
+      return {
+        accessToken: parsed.data.access_token,
+        scopes: parsed.data.scope.split(/\s+/).filter(Boolean),
+        expiresAt: requestedAt + lifetimeMs - tokenMarginMs(lifetimeMs),
+      };
+    });
+  }
+
+  function getToken(): Promise<AccessToken> {
+    if (cached && clock.now() < cached.expiresAt) return Promise.resolve(cached);
+    if (!pending) {
+      pending = fetchToken()
+        .then((token) => {
+          cached = token;
+          logger.debug({ scopes: token.scopes, expiresAt: token.expiresAt }, 'cxone token obtained');
+          return token;
+        })
+        .finally(() => {
+          pending = undefined;
+        });
+    }
+    return pending;
+  }
+
+  return {
+    getToken,
+    invalidate(accessToken) {
+      if (cached?.accessToken === accessToken) cached = undefined;
+    },
+    clear() {
+      cached = undefined;
+    },
+    async info() {
+      const { scopes, expiresAt } = await getToken();
+      return { scopes: [...scopes], expiresAt };
+    },
+  };
+}
