@@ -1,0 +1,34 @@
+import { isCxoneError } from '../cxone/errors';
+import type { Logger } from '../logger';
+import type { Catalog } from './catalog';
+import type { Clock, CxonePort } from './ports';
+
+/** What every use case is handed by the service: the ports, the shared catalog cache and the defaults. */
+export interface UseCaseDeps {
+  cxone: CxonePort;
+  clock: Clock;
+  catalog: Catalog;
+  logger?: Logger;
+  /** CXONE_DEFAULT_SKILL_ID and CXONE_DEFAULT_ACTIVITY. */
+  defaults: { skillId?: string; activity: string };
+  /** VERIFY_TIMEOUT_MS: how long a login or logout may take to show up. */
+  verifyTimeoutMs: number;
+}
+
+export function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** For lookups that only improve a message: a CXone failure there must not hide the real outcome. */
+export async function bestEffort<T>(load: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await load();
+  } catch (err) {
+    if (isCxoneError(err)) return fallback;
+    throw err;
+  }
+}

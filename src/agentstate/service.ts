@@ -1,0 +1,62 @@
+import type { Logger } from '../logger';
+import { createCatalog } from './catalog';
+import type { UseCaseDeps } from './deps';
+import { diagnose } from './diagnose';
+import { loginAndVerify } from './login-and-verify';
+import { logout } from './logout';
+import { type Clock, type CxonePort, systemClock } from './ports';
+import { report } from './report';
+import { resolveAgent, searchAll } from './resolve-agent';
+import { switchSkill } from './switch-skill';
+import { resolveTarget } from './target';
+import type { AgentStateService } from './types';
+
+export interface AgentStateServiceDeps {
+  cxone: CxonePort;
+  clock?: Clock;
+  logger?: Logger;
+  /** CXONE_DEFAULT_SKILL_ID and CXONE_DEFAULT_ACTIVITY. */
+  defaults: { skillId?: string; activity: string };
+  /** VERIFY_TIMEOUT_MS. */
+  verifyTimeoutMs: number;
+  /** How long skills, activities and state definitions are cached; 5 minutes unless told. */
+  catalogTtlMs?: number;
+}
+
+/** Default number of agents `searchAgents` returns. */
+export const DEFAULT_SEARCH_LIMIT = 50;
+
+/** The one entry point the Slack app, the CLI and the sandbox call. */
+export function createAgentStateService(input: AgentStateServiceDeps): AgentStateService {
+  const clock = input.clock ?? systemClock;
+  const catalog = createCatalog({
+    cxone: input.cxone,
+    clock,
+    ...(input.catalogTtlMs !== undefined ? { ttlMs: input.catalogTtlMs } : {}),
+    ...(input.logger ? { logger: input.logger } : {}),
+  });
+  const deps: UseCaseDeps = {
+    cxone: input.cxone,
+    clock,
+    catalog,
+    defaults: input.defaults,
+    verifyTimeoutMs: input.verifyTimeoutMs,
+    ...(input.logger ? { logger: input.logger } : {}),
+  };
+
+  return {
+    resolveAgent: (ref) => resolveAgent(deps.cxone, ref, deps.logger),
+    report: (ref) => report(deps, ref),
+    diagnose: (ref) => diagnose(deps, ref),
+    resolveTarget: (agent, target) => resolveTarget(deps, agent, target),
+    loginAndVerify: (agent, target, opts) => loginAndVerify(deps, agent, target, opts),
+    logout: (agent, skill, opts) => logout(deps, agent, skill, opts),
+    switchSkill: (agent, fromSkillId, target, opts) => switchSkill(deps, agent, fromSkillId, target, opts),
+    listSkills: async () => [...(await catalog.skills())].sort((a, b) => a.name.localeCompare(b.name)),
+    listActivities: () => catalog.activities(),
+    searchAgents: async (search, limit = DEFAULT_SEARCH_LIMIT) => {
+      const { matches, total } = await searchAll(deps.cxone, search?.trim() || undefined, limit);
+      return { agents: matches, total };
+    },
+  };
+}
