@@ -1,0 +1,61 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Subscription, SubscriptionStore } from './port';
+import type { Database, SubscriptionsTable } from './schema';
+
+function toSubscription(row: Selectable<SubscriptionsTable>): Subscription {
+  return {
+    channelId: row.channel_id,
+    agentId: row.agent_id,
+    agentName: row.agent_name,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export function createSubscriptionStore(db: Kysely<Database>, now: () => number): SubscriptionStore {
+  const base = () =>
+    db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .orderBy('created_at')
+      .orderBy('channel_id')
+      .orderBy('agent_id');
+  return {
+    async add({ channelId, agentId, agentName, createdBy }) {
+      // ON CONFLICT DO NOTHING rather than check-then-insert: two supervisors clicking "watch" at once on
+      // different replicas must not turn into a duplicate-key error for one of them.
+      const inserted = await db
+        .insertInto('subscriptions')
+        .values({
+          channel_id: channelId,
+          agent_id: agentId,
+          agent_name: agentName,
+          created_by: createdBy,
+          created_at: now(),
+        })
+        .onConflict((oc) => oc.columns(['channel_id', 'agent_id']).doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async remove(channelId, agentId) {
+      const deleted = await db
+        .deleteFrom('subscriptions')
+        .where('channel_id', '=', channelId)
+        .where('agent_id', '=', agentId)
+        .executeTakeFirst();
+      return Number(deleted.numDeletedRows) > 0;
+    },
+    async listByChannel(channelId) {
+      return (await base().where('channel_id', '=', channelId).execute()).map(toSubscription);
+    },
+    async listByAgent(agentId) {
+      return (await base().where('agent_id', '=', agentId).execute()).map(toSubscription);
+    },
+    async listByUser(createdBy) {
+      return (await base().where('created_by', '=', createdBy).execute()).map(toSubscription);
+    },
+    async listAll() {
+      return (await base().execute()).map(toSubscription);
+    },
+  };
+}
