@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Thrown by handlers; the server turns it into a JSON error response. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(String(body.message ?? body.error_description ?? body.error));
+  }
+}
+
+/** The contract's error shape: `{error, message}` plus any extra fields (e.g. `skillId` on 409). */
+export function fail(status: number, error: string, message: string, extra: Record<string, unknown> = {}) {
+  return new HttpError(status, { error, message, ...extra });
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  // A client that gave up (timeout tests) has closed the socket; nothing left to answer.
+  if (res.writableEnded || res.destroyed) return;
+  // 204 and 304 must not carry a body, whatever the caller passed.
+  const payload = body === undefined || status === 204 || status === 304 ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    ...(payload ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    'content-length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw fail(413, 'payload_too_large', 'request body over 1 MiB');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses a JSON body; an empty body is `undefined` so optional bodies (reset) work. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const text = await readBody(req);
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw fail(400, 'bad_request', 'request body is not valid JSON');
+  }
+}
+
+export function bearerToken(req: IncomingMessage): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,28 @@
+/**
+ * The CXone simulator: a real HTTP server speaking the seed dialect of DESIGN.md, with a seeded tenant,
+ * propagation delays, scopes, token expiry and fault injection. Used for local runs (CXONE_SIMULATOR=1),
+ * integration tests and benchmarks; never used unless asked for.
+ */
+export { describeSimulator } from './banner';
+export {
+  type CountsSnapshot,
+  createSimulatorControl,
+  type FaultRuleInput,
+  type SimulatorControl,
+} from './control';
+export type { FaultRule } from './faults';
+export { SEEDED_CLIENTS } from './seed-data';
+export { type RunningSimulator, startSimulator } from './server';
+export type { TenantView } from './tenant';
+export type {
+  RuntimeConfig,
+  Scope,
+  SeededClient,
+  SimActivity,
+  SimAgent,
+  SimAgentState,
+  SimSkill,
+  SimStateDefinition,
+  SimulatorOptions,
+  TenantConfig,
+} from './types';
