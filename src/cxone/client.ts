@@ -47,7 +47,7 @@ export function createCxoneClient(options: CxoneClientOptions): CxoneClient {
   const clock = options.clock ?? systemClock;
   const policy = options.retry ?? defaultRetryPolicy;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const logger = options.logger.child({ component: 'cxone' });
+  const logger = options.logger;
   const transport = createTransport({ http: options.http, clock, logger, onRequest: options.onRequest });
   const tokens =
     options.tokens ??
