@@ -20,6 +20,9 @@ export interface Connection {
   schema?: string;
 }
 
+/** How long a SQLite write waits for another process's write to finish before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
 export type Target = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 /** `sqlite:<path>` (also `sqlite:///abs/path`, `sqlite::memory:`) or `postgres://…` / `postgresql://…`. */
@@ -47,8 +50,8 @@ async function connectSqlite(path: string): Promise<Connection> {
   try {
     // WAL lets the CLI read and write while `serve` holds the file open; busy_timeout makes a second
     // process wait for the write lock instead of failing with SQLITE_BUSY at once.
+    database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     if (!memory) database.pragma('journal_mode = WAL');
-    database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
   } catch (err) {
     database.close();

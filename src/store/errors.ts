@@ -15,9 +15,12 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-/** `postgres://user:secret@host/db?password=x` → `postgres://user:***@host/db?password=***`. */
+/**
+ * `postgres://user:secret@host/db?password=x` → `postgres://user:***@host/db?password=***`. Any
+ * `scheme://` URL is redacted, not only the supported ones: a mistyped `mysql://root:pw@…` is shown too.
+ */
 export function redactDatabaseUrl(databaseUrl: string): string {
-  if (!/^postgres(ql)?:\/\//i.test(databaseUrl)) return databaseUrl;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl)) return databaseUrl;
   try {
     const url = new URL(databaseUrl);
     if (url.password) url.password = '***';

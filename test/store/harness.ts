@@ -29,13 +29,13 @@ export interface StoreHarness {
   open(): Promise<Store>;
 }
 
-interface Backend {
+export interface Backend {
   kind: StoreHarness['kind'];
   /** Creates an empty database and returns its URL and how to remove it. */
   create(): Promise<{ url: string; drop(): Promise<void> }>;
 }
 
-const sqlite: Backend = {
+export const sqlite: Backend = {
   kind: 'sqlite',
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'agentstate-store-'));
@@ -46,7 +46,7 @@ const sqlite: Backend = {
   },
 };
 
-function postgres(baseUrl: string): Backend {
+export function postgres(baseUrl: string): Backend {
   return {
     kind: 'postgres',
     async create() {
