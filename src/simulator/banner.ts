@@ -60,18 +60,19 @@ function row(label: string, agent: SimAgent, note: string): string {
   return `  ${label.padEnd(12)} ${agent.firstName} ${agent.lastName} <${agent.email}>  ${agent.id}\n${' '.repeat(15)}${note}`;
 }
 
-/** An agent holding a skill whose conflict group has another active skill. */
+/**
+ * An agent holding a skill whose conflict group has another active skill. Skills are tried in catalog
+ * order, so the seed's guaranteed "Sales EN" agent is the one shown.
+ */
 function findConflictPair(tenant: TenantView) {
-  for (const agent of tenant.agents) {
-    for (const state of tenant.visibleStates(agent.id)) {
-      const group = tenant.conflictGroup(state.skillId);
-      const other = tenant.skills.find(
-        (s) =>
-          s.isActive && s.id !== state.skillId && group !== undefined && tenant.conflictGroup(s.id) === group,
-      );
-      const held = tenant.skills.find((s) => s.id === state.skillId);
-      if (other && held) return { agent, held: held.name, target: other.name, targetId: other.id };
-    }
+  for (const held of tenant.skills) {
+    const group = tenant.conflictGroup(held.id);
+    const target = tenant.skills.find(
+      (s) => s.isActive && s.id !== held.id && group && tenant.conflictGroup(s.id) === group,
+    );
+    if (!target) continue;
+    const agent = tenant.agents.find((a) => tenant.visibleStates(a.id).some((s) => s.skillId === held.id));
+    if (agent) return { agent, held: held.name, target: target.name, targetId: target.id };
   }
   return undefined;
 }
