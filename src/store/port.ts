@@ -130,6 +130,11 @@ export interface OperationHolder {
 
 export type BeginResult = { ok: true; operation: Operation } | { ok: false; holder: OperationHolder };
 
+/**
+ * Recovery after a crash: the lease holder (on start and then periodically) calls `claimStale`, and for each
+ * operation it gets re-reads the agent's states, updates the Slack message in `message`, records the audit
+ * entry and calls `complete`. Until then the agent stays held, so nobody starts a conflicting change.
+ */
 export interface OperationStore {
   /** Starts an operation unless the agent already has an unfinished one, in which case returns its holder. */
   begin(op: BeginOperation): Promise<BeginResult>;
