@@ -1,7 +1,8 @@
 /**
  * The CXone simulator: a real HTTP server speaking the seed dialect of DESIGN.md, with a seeded tenant,
  * propagation delays, scopes, token expiry and fault injection. Used for local runs (CXONE_SIMULATOR=1),
- * integration tests and benchmarks; never used unless asked for.
+ * integration tests and benchmarks; never used unless asked for. Decisions where the contract is silent:
+ * see README.md next to this file.
  */
 export { describeSimulator } from './banner';
 export {
@@ -9,6 +10,7 @@ export {
   createSimulatorControl,
   type FaultRuleInput,
   type SimulatorControl,
+  type SimulatorSettings,
 } from './control';
 export type { FaultRule } from './faults';
 export { SEEDED_CLIENTS } from './seed-data';
