@@ -76,7 +76,7 @@ describe('diagnosing why the state list is empty', () => {
   });
 
   it('when Agent-Read is not granted, then the verdict is missing_scope', async () => {
-    const { service } = setup({ tenant: (t) => void (t.scopes = ['Skills-Read']) });
+    const { service } = setup({ scopes: ['Skills-Read'] });
     const d = await service.diagnose('jdoe');
     expect(d.verdict).toBe('missing_scope');
     expect(outcomes(d).slice(0, 3)).toEqual(['token:pass', 'scopes:fail', 'agent_exists:skipped']);
@@ -85,7 +85,7 @@ describe('diagnosing why the state list is empty', () => {
   });
 
   it('when Agent-Write is not granted, then it warns and cannot log the agent in', async () => {
-    const { service } = setup({ tenant: (t) => void (t.scopes = ['Agent-Read', 'Skills-Read']) });
+    const { service } = setup({ scopes: ['Agent-Read', 'Skills-Read'] });
     const d = await service.diagnose('jdoe');
     expect(d.verdict).toBe('not_logged_in');
     expect(d.checks[1]).toMatchObject({ outcome: 'warn', detail: expect.stringContaining('Agent-Write') });
@@ -96,7 +96,7 @@ describe('diagnosing why the state list is empty', () => {
   });
 
   it('when Skills-Read is not granted, then the skill checks are skipped and login is not offered', async () => {
-    const { service, cxone } = setup({ tenant: (t) => void (t.scopes = ['Agent-Read', 'Agent-Write']) });
+    const { service, cxone } = setup({ scopes: ['Agent-Read', 'Agent-Write'] });
     const d = await service.diagnose('jdoe');
     expect(d.verdict).toBe('not_logged_in');
     expect(outcomes(d)).toEqual([
@@ -152,7 +152,11 @@ describe('diagnosing why the state list is empty', () => {
   });
 
   it('when no skill is active, then the verdict is no_skills', async () => {
-    const { service } = setup({ tenant: (t) => t.skills.forEach((s) => void (s.isActive = false)) });
+    const { service } = setup({
+      tenant: (t) => {
+        for (const s of t.skills) s.isActive = false;
+      },
+    });
     const d = await service.diagnose('jdoe');
     expect(d.verdict).toBe('no_skills');
     expect(outcomes(d).slice(5)).toEqual(['skills_available:fail', 'login_target_valid:skipped']);

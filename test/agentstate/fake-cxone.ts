@@ -59,7 +59,8 @@ export class FakeCxone implements CxonePort {
     listSkillStates: 0,
     listActivities: 0,
   };
-  readonly posted: LoginRequest[] = [];
+  /** Every login POST that reached CXone, with the clock time it arrived. */
+  readonly posted: Array<LoginRequest & { at: number }> = [];
   /** How long a login or logout takes to show in GET .../states. */
   propagationDelayMs = 0;
   /** Whether a 409 carries the conflicting skill's id (CXone names it "when known"). */
@@ -145,7 +146,7 @@ export class FakeCxone implements CxonePort {
 
   async loginAgent(agentId: string, body: LoginRequest): Promise<AgentState> {
     const fault = await this.enter('loginAgent');
-    this.posted.push(body);
+    this.posted.push({ ...body, at: this.clock.now() });
     this.agent(agentId);
     const skill = this.skill(body.skillId);
     if (!skill)

@@ -98,11 +98,14 @@ export interface HarnessOptions {
   defaults?: { skillId?: string; activity: string };
   verifyTimeoutMs?: number;
   propagationDelayMs?: number;
+  /** Scopes the OAuth client is granted; all three unless told. */
+  scopes?: string[];
   tenant?: (data: FakeTenantData) => void;
 }
 
 export function setup(opts: HarnessOptions = {}): Harness {
   const data = tenantData();
+  if (opts.scopes) data.scopes = opts.scopes;
   opts.tenant?.(data);
   const clock = new FakeClock();
   const cxone = new FakeCxone(data, clock);
