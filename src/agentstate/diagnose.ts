@@ -56,7 +56,7 @@ async function runChecks(
   else d.pass(`granted: ${REQUIRED_SCOPES.join(', ')}`);
 
   d.begin('agent_exists');
-  const agentOrVerdict = known ? known.agent : await findAgent(deps, d, ref);
+  const agentOrVerdict = await findAgent(deps, d, ref, known?.agent);
   if (!('id' in agentOrVerdict)) return d.finish(agentOrVerdict);
   const agent = agentOrVerdict;
   seen.agent = agent;
@@ -81,8 +81,15 @@ function missingScopes(token: TokenInfo): string[] {
   return REQUIRED_SCOPES.filter((scope) => !token.scopes.some((s) => sameName(s, scope)));
 }
 
-async function findAgent(deps: UseCaseDeps, d: DiagnosisBuilder, ref: AgentRef): Promise<Agent | Conclusion> {
-  const found = await resolveAgent(deps.cxone, ref, deps.logger);
+async function findAgent(
+  deps: UseCaseDeps,
+  d: DiagnosisBuilder,
+  ref: AgentRef,
+  known: Agent | undefined,
+): Promise<Agent | Conclusion> {
+  const found = known
+    ? { kind: 'found' as const, agent: known }
+    : await resolveAgent(deps.cxone, ref, deps.logger);
   if (found.kind === 'found') {
     d.pass(`${displayName(found.agent)} (${found.agent.email || found.agent.userName}, ${found.agent.id})`);
     return found.agent;

@@ -24,6 +24,15 @@ describe('the status report', () => {
     expect(result.states).toEqual([]);
     expect(result.diagnosis).toMatchObject({ verdict: 'not_logged_in', canLogin: true, agent: jane });
     expect(result.diagnosis?.target?.skill.name).toBe('Sales');
+    expect(result.diagnosis?.checks.map((c) => c.outcome)).toEqual([
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+      'fail',
+      'pass',
+      'pass',
+    ]);
     expect(cxone.calls.getAgentStates).toBe(1);
     expect(cxone.calls.searchAgents).toBe(1);
   });
