@@ -1,0 +1,57 @@
+import type { LoginTarget } from '../../agentstate/types';
+import {
+  errorCard,
+  loadingModal,
+  loginModal,
+  membershipUnknownCard,
+  messageModal,
+  notFoundCard,
+  refusalCard,
+} from '../blocks';
+import type { SlackDeps } from '../deps';
+import { modalValueSchema } from '../payloads';
+import { type ButtonArgs, readClick, targetOf } from './button';
+
+/**
+ * "Log agent in…" / "Other skill…" / "Choose state and activity…": the login modal. Slack's trigger_id
+ * expires 3 s after the click, so a loading view opens first and the form replaces it (views.update)
+ * once agent, default target and activities are read. The modal keeps this click's response_url so the
+ * submission can turn the original card into progress and result.
+ */
+export function openLoginModalClicked(deps: SlackDeps) {
+  return async (args: ButtonArgs): Promise<void> => {
+    const click = await readClick(args, modalValueSchema);
+    if (!click) return;
+    const auth = await deps.supervisors.authorise(click.userId);
+    if (auth !== 'allowed') {
+      await click.respond(auth === 'refused' ? refusalCard() : membershipUnknownCard());
+      return;
+    }
+    const opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: loadingModal() });
+    const update = (view: ReturnType<typeof loadingModal>) =>
+      args.client.views.update({ view_id: opened.view?.id ?? '', hash: opened.view?.hash ?? '', view });
+    try {
+      const resolution = await deps.service.resolveAgent(click.value.a);
+      if (resolution.kind !== 'found') {
+        await update(messageModal(notFoundCard(click.value.a).blocks));
+        return;
+      }
+      const agent = resolution.agent;
+      const [target, activities] = await Promise.all([
+        deps.service
+          .resolveTarget(agent, targetOf(click.value))
+          .catch((): LoginTarget | undefined => undefined),
+        deps.service.listActivities(),
+      ]);
+      const metadata = { a: agent.id, ...(args.body.response_url ? { ru: args.body.response_url } : {}) };
+      await update(
+        loginModal({ agent, metadata, target, activities, states: click.value.vs, stateId: click.value.st }),
+      );
+    } catch (err) {
+      args.logger.warn({ err }, 'could not build the login modal');
+      await update(messageModal(errorCard(err).blocks)).catch((e) =>
+        args.logger.error({ err: e }, 'views.update failed'),
+      );
+    }
+  };
+}

@@ -1,0 +1,136 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { OperationGuard } from '../agentstate/operation-guard';
+import type { AgentStateService } from '../agentstate/types';
+import { type Config, ConfigError } from '../config';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import { register as registerActions } from './actions';
+import { type AuditSink, createSlackAuditSink, noopAuditSink } from './audit';
+import { boltLogLevel, createBoltLogger } from './bolt-logger';
+import { register as registerCommands } from './commands';
+import type { SlackDeps } from './deps';
+import { register as registerEvents } from './events';
+import { healthRoutes, type Readiness, serveRoutes } from './http-routes';
+import { register as registerOptions } from './options';
+import { createSupervisorCheck } from './supervisors';
+import { register as registerViews } from './views';
+
+export interface SlackAppOptions {
+  config: Config;
+  service: AgentStateService;
+  guard: OperationGuard;
+  logger: Logger;
+  metrics: Metrics;
+  /** GET /readyz: 200 when ok, 503 otherwise, with the checks as JSON. */
+  readiness: () => Promise<Readiness>;
+  clock?: { now(): number };
+  /** Defaults to posting in AUDIT_CHANNEL_ID when set, else nowhere. */
+  audit?: AuditSink;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Listens on PORT (0 picks a free one) and reports the real port. */
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+/** Web API calls: explicit timeout, a few retries; 429s wait for Retry-After (rejectRateLimitedCalls off). */
+const CLIENT_OPTIONS = {
+  timeout: 10_000,
+  retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
+  rejectRateLimitedCalls: false,
+} as const;
+
+/**
+ * The Slack surface: Bolt in HTTP mode (POST /slack/events plus /healthz, /readyz, /metrics on PORT) or
+ * in Socket Mode when SLACK_APP_TOKEN is set (the same three routes on PORT from a plain server).
+ */
+export function createSlackApp(opts: SlackAppOptions): SlackApp {
+  const { config, logger } = opts;
+  const slack = config.slack;
+  const routes = healthRoutes({ metrics: opts.metrics, readiness: opts.readiness, logger });
+  const boltLogger = createBoltLogger(logger);
+  const receiver: Receiver = slack.socketMode
+    ? new SocketModeReceiver({ appToken: slack.appToken ?? '', logger: boltLogger })
+    : new HTTPReceiver({
+        signingSecret: requireSecret(slack.signingSecret),
+        endpoints: '/slack/events',
+        customRoutes: routes,
+        logger: boltLogger,
+        port: slack.port,
+      });
+  const app = new App({
+    token: slack.botToken,
+    receiver,
+    logger: boltLogger,
+    logLevel: boltLogLevel(config.logLevel),
+    clientOptions: { slackApiUrl: slack.apiUrl, ...CLIENT_OPTIONS },
+  });
+  app.error(async (err) => {
+    logger.error({ err }, 'unhandled error in a Slack listener');
+  });
+
+  const now = opts.clock ? () => opts.clock!.now() : Date.now;
+  const deps: SlackDeps = {
+    config,
+    service: opts.service,
+    guard: opts.guard,
+    logger,
+    metrics: opts.metrics,
+    client: app.client,
+    now,
+    supervisors: createSupervisorCheck({
+      userIds: config.supervisors.userIds,
+      usergroupId: config.supervisors.usergroupId,
+      client: app.client,
+      logger,
+      now,
+    }),
+    audit:
+      opts.audit ??
+      (config.auditChannelId
+        ? createSlackAuditSink({ client: app.client, channelId: config.auditChannelId, logger })
+        : noopAuditSink),
+  };
+  for (const register of [
+    registerCommands,
+    registerActions,
+    registerViews,
+    registerOptions,
+    registerEvents,
+  ]) {
+    register(app, deps);
+  }
+
+  let routeServer: Server | undefined;
+  return {
+    app,
+    async start() {
+      if (!slack.socketMode) {
+        const server = (await app.start(slack.port)) as Server;
+        return { port: (server.address() as AddressInfo).port };
+      }
+      await app.start();
+      routeServer = serveRoutes(routes);
+      const server = routeServer;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(slack.port, () => resolve());
+      });
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      await app.stop();
+      const server = routeServer;
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function requireSecret(secret: string | undefined): string {
+  if (!secret) throw new ConfigError('SLACK_SIGNING_SECRET', 'is required in HTTP mode');
+  return secret;
+}

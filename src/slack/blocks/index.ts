@@ -1,0 +1,14 @@
+export { confirmLoginCard, confirmLogoutCard } from './confirm-cards';
+export { diagnoseCard } from './diagnose-card';
+export { errorCard } from './error-card';
+export { type Block, type Card, section } from './kit';
+export { loadingModal, loginModal, messageModal, skillOptions } from './login-modal';
+export { logoutResultCard } from './logout-cards';
+export { ambiguousCard, mentionProblemCard, notFoundCard } from './lookup-cards';
+export * from './notices';
+export { progressCard } from './progress-card';
+export { loginResultCard } from './result-cards';
+export { withShareButton } from './share';
+export { skillsCard } from './skills-card';
+export { statusCard } from './status-card';
+export { usageCard } from './usage-card';

@@ -1,0 +1,53 @@
+import type { Agent } from '../../agentstate/model';
+import type { Diagnosis, LoginTarget } from '../../agentstate/types';
+import { ACTION, BLOCK } from '../ids';
+import { encode } from '../payloads';
+import { agentName } from './format';
+import { actions, type Block, type ButtonElement, button, confirmDialog, esc } from './kit';
+
+/**
+ * The "Log agent in" button. With a clear target it posts directly after a confirm dialog naming agent
+ * and target; with an ambiguous target (no default skill, several active skills) or none, it opens the
+ * modal where the supervisor picks skill, state and activity instead.
+ */
+
+export function targetLabel(target: LoginTarget): string {
+  return `*${esc(target.skill.name)}* as *${esc(target.activity.name)}*`;
+}
+
+export function loginButton(agent: Agent, target: LoginTarget, text = 'Log agent in'): ButtonElement {
+  return button({
+    text,
+    actionId: ACTION.login,
+    style: 'primary',
+    value: encode({ a: agent.id, s: target.skill.id, st: target.state.id, ac: target.activity.id }),
+    confirm: confirmDialog(
+      'Log agent in?',
+      `Log ${agentName(agent)} in to ${targetLabel(target)}?`,
+      'Log in',
+      'primary',
+    ),
+  });
+}
+
+export function modalButton(
+  agent: Agent,
+  target: LoginTarget | undefined,
+  text: string,
+  primary = false,
+): ButtonElement {
+  const value = target
+    ? encode({ a: agent.id, s: target.skill.id, ac: target.activity.id })
+    : encode({ a: agent.id });
+  return button({ text, actionId: ACTION.openLoginModal, value, ...(primary ? { style: 'primary' } : {}) });
+}
+
+/** The buttons an empty status or a diagnosis offers, or nothing when a login would not help. */
+export function loginActions(agent: Agent, diagnosis: Diagnosis): Block[] {
+  if (diagnosis.verdict !== 'not_logged_in') return [];
+  const target = diagnosis.target;
+  if (diagnosis.canLogin && target && !target.ambiguous) {
+    return [actions(BLOCK.buttons, loginButton(agent, target), modalButton(agent, target, 'Other skill…'))];
+  }
+  return [actions(BLOCK.buttons, modalButton(agent, target, 'Log agent in…', true))];
+}

@@ -1,0 +1,70 @@
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger } from '../logger';
+
+/**
+ * Bolt (and the WebClient it builds) want `@slack/logger`'s interface: variadic string-ish messages plus
+ * `setLevel/getLevel/setName`. This adapter writes them to a pino child so Bolt's lines share our
+ * structure and redaction. Bolt calls `setLevel` when the App's `logLevel` differs from ours, so the
+ * composition root passes `boltLogLevel(config.logLevel)` to keep LOG_LEVEL authoritative.
+ */
+
+const toPino: Record<LogLevel, string> = {
+  [LogLevel.ERROR]: 'error',
+  [LogLevel.WARN]: 'warn',
+  [LogLevel.INFO]: 'info',
+  [LogLevel.DEBUG]: 'debug',
+};
+
+/** Maps a pino level name to the nearest Bolt level (Bolt has no fatal/trace/silent). */
+export function boltLogLevel(pinoLevel: string): LogLevel {
+  switch (pinoLevel) {
+    case 'trace':
+    case 'debug':
+      return LogLevel.DEBUG;
+    case 'info':
+      return LogLevel.INFO;
+    case 'warn':
+      return LogLevel.WARN;
+    default:
+      return LogLevel.ERROR;
+  }
+}
+
+type Method = 'debug' | 'info' | 'warn' | 'error';
+
+function write(logger: Logger, method: Method, args: unknown[]): void {
+  const err = args.find((a): a is Error => a instanceof Error);
+  const text = args
+    .filter((a) => a !== err)
+    .map((a) => (typeof a === 'string' ? a : safeJson(a)))
+    .join(' ');
+  if (err) logger[method]({ err }, text || err.message);
+  else logger[method](text);
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+export function createBoltLogger(logger: Logger, name = 'bolt'): BoltLogger {
+  let child = logger.child({ component: name });
+  return {
+    debug: (...msg: unknown[]) => write(child, 'debug', msg),
+    info: (...msg: unknown[]) => write(child, 'info', msg),
+    warn: (...msg: unknown[]) => write(child, 'warn', msg),
+    error: (...msg: unknown[]) => write(child, 'error', msg),
+    setLevel(level: LogLevel) {
+      child.level = toPino[level];
+    },
+    getLevel: () => boltLogLevel(child.level),
+    setName(newName: string) {
+      const level = child.level;
+      child = logger.child({ component: newName });
+      child.level = level;
+    },
+  };
+}

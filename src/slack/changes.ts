@@ -1,0 +1,83 @@
+import type { LoginOutcome, LogoutOutcome, TargetInput } from '../agentstate/types';
+import { loginResultCard, logoutResultCard } from './blocks';
+import type { SlackDeps } from './deps';
+import type { Responder } from './responder';
+import { type ChangeSummary, runChange } from './run-change';
+
+/** The three state changes the app offers, each as a `runChange` spec around one use case. */
+
+export interface ChangeRequest {
+  agentId: string;
+  userId: string;
+  respond: Responder;
+}
+
+export function summariseLogin(outcome: LoginOutcome): ChangeSummary {
+  switch (outcome.kind) {
+    case 'verified':
+      return { outcome: 'verified', skill: outcome.state.skillName, verifyMs: outcome.verifyMs };
+    case 'already_logged_in':
+      return { outcome: 'already_logged_in', skill: outcome.state.skillName };
+    case 'conflict':
+      return {
+        outcome: 'conflict',
+        skill: outcome.target.skill.name,
+        detail: outcome.conflictingSkill ? `conflicts with ${outcome.conflictingSkill.name}` : undefined,
+      };
+    case 'not_visible':
+      return {
+        outcome: 'not_visible',
+        skill: outcome.target.skill.name,
+        verifyMs: outcome.verifyMs,
+        detail: outcome.explanation,
+      };
+  }
+}
+
+function summariseLogout(outcome: LogoutOutcome): ChangeSummary {
+  const skills = (removed: { skillName: string }[]) =>
+    removed.map((s) => s.skillName).join(', ') || undefined;
+  switch (outcome.kind) {
+    case 'logged_out':
+      return { outcome: 'logged_out', skill: skills(outcome.removed), verifyMs: outcome.verifyMs };
+    case 'not_logged_in':
+      return { outcome: 'not_logged_in', skill: outcome.skillName };
+    case 'not_confirmed':
+      return { outcome: 'not_confirmed', skill: skills(outcome.removed), detail: outcome.explanation };
+  }
+}
+
+export function runLogin(deps: SlackDeps, req: ChangeRequest, target: TargetInput): Promise<void> {
+  return runChange(deps, {
+    ...req,
+    action: 'login',
+    execute: (agent, opts) => deps.service.loginAndVerify(agent, target, opts),
+    render: (outcome) => loginResultCard(outcome, req.userId),
+    summarise: summariseLogin,
+  });
+}
+
+export function runSwitch(
+  deps: SlackDeps,
+  req: ChangeRequest,
+  fromSkillId: string,
+  target: TargetInput,
+): Promise<void> {
+  return runChange(deps, {
+    ...req,
+    action: 'switch',
+    execute: (agent, opts) => deps.service.switchSkill(agent, fromSkillId, target, opts),
+    render: (outcome) => loginResultCard(outcome, req.userId),
+    summarise: summariseLogin,
+  });
+}
+
+export function runLogout(deps: SlackDeps, req: ChangeRequest, skill: string | undefined): Promise<void> {
+  return runChange(deps, {
+    ...req,
+    action: 'logout',
+    execute: (agent, opts) => deps.service.logout(agent, skill, opts),
+    render: (outcome) => logoutResultCard(outcome, req.userId),
+    summarise: summariseLogout,
+  });
+}

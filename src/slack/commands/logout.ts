@@ -1,0 +1,27 @@
+import { ambiguousCard, confirmLogoutCard, logoutResultCard, notFoundCard } from '../blocks';
+import type { Command } from '../grammar';
+import { agentRef } from './agent-arg';
+import { allowedToChange } from './authorise';
+import type { SubcommandHandler } from './context';
+
+/** `/agentstate logout <agent> [skill]`: shows what would be logged out and asks to confirm. */
+export const logout: SubcommandHandler<Extract<Command, { kind: 'logout' }>> = async (ctx, cmd) => {
+  if (!(await allowedToChange(ctx))) return 'refused';
+  const arg = await agentRef(ctx, cmd.agent);
+  if (!arg.ok) return arg.outcome;
+  const result = await ctx.deps.service.report(arg.ref);
+  if (result.kind === 'not_found') {
+    await ctx.respond(notFoundCard(result.query, arg.mention ? { mention: arg.mention } : {}));
+    return 'not_found';
+  }
+  if (result.kind === 'ambiguous') {
+    await ctx.respond(ambiguousCard(result.query, result.candidates, result.total));
+    return 'ok';
+  }
+  if (result.states.length === 0) {
+    await ctx.respond(logoutResultCard({ kind: 'not_logged_in', agent: result.agent }, ctx.userId));
+    return 'ok';
+  }
+  await ctx.respond(confirmLogoutCard(result.agent, result.states, cmd.skill));
+  return 'ok';
+};

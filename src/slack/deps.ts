@@ -1,0 +1,22 @@
+import type { webApi } from '@slack/bolt';
+import type { OperationGuard } from '../agentstate/operation-guard';
+import type { AgentStateService } from '../agentstate/types';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import type { AuditSink } from './audit';
+import type { SupervisorCheck } from './supervisors';
+
+/** Everything a listener may use. Built once in `createSlackApp`, passed to every `register(app, deps)`. */
+export interface SlackDeps {
+  config: Config;
+  service: AgentStateService;
+  guard: OperationGuard;
+  logger: Logger;
+  metrics: Metrics;
+  audit: AuditSink;
+  supervisors: SupervisorCheck;
+  /** The bot's Web API client (the same as Bolt's `client` argument). */
+  client: webApi.WebClient;
+  now: () => number;
+}

@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../deps';
+import { appHomeOpened } from './app-home-opened';
+
+export function register(app: App, _deps: SlackDeps): void {
+  app.event('app_home_opened', appHomeOpened);
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { closest } from './did-you-mean';
+
+/**
+ * The `/agentstate` grammar from DESIGN.md, parsed and validated with zod before anything talks to CXone:
+ *
+ *   /agentstate <agent> | help | diagnose <agent> | login <agent> [skill] | logout <agent> [skill]
+ *             | skills | watch <agent> [#channel] | unwatch <agent> [#channel] | watching
+ *
+ * Slack delivers the text HTML-escaped (`&amp;`, `&lt;`, `&gt;`), and with "escape channels, users and
+ * links" on (manifest `should_escape: true`) mentions arrive as `<@U123|name>` and channels as `<#C123|name>`.
+ */
+
+export const SUBCOMMANDS = [
+  'help',
+  'diagnose',
+  'login',
+  'logout',
+  'skills',
+  'watch',
+  'unwatch',
+  'watching',
+] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+
+const MAX_TEXT = 500;
+
+/** Letters of any script, digits and the punctuation of emails, user names and UUIDs. */
+const refSchema = z
+  .string()
+  .min(1)
+  .max(120, 'an agent reference is at most 120 characters')
+  .regex(/^[\p{L}\p{M}\p{N}._@+'’-]+(?: [\p{L}\p{M}\p{N}._@+'’-]+){0,3}$/u, {
+    message: 'an agent is an id, an email, a user name or a name',
+  });
+
+const agentArgSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ref'), ref: refSchema }),
+  z.object({
+    kind: z.literal('mention'),
+    userId: z.string().regex(/^[UW][A-Z0-9]+$/),
+    label: z.string().optional(),
+  }),
+]);
+export type AgentArg = z.infer<typeof agentArgSchema>;
+
+const skillArgSchema = z.string().min(1).max(100, 'a skill is at most 100 characters').optional();
+const channelSchema = z
+  .string()
+  .regex(/^[CG][A-Z0-9]+$/, 'a channel is written #channel')
+  .optional();
+
+const commandSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('help') }),
+  z.object({ kind: z.literal('status'), agent: agentArgSchema, hint: z.string().optional() }),
+  z.object({ kind: z.literal('diagnose'), agent: agentArgSchema }),
+  z.object({ kind: z.literal('login'), agent: agentArgSchema, skill: skillArgSchema }),
+  z.object({ kind: z.literal('logout'), agent: agentArgSchema, skill: skillArgSchema }),
+  z.object({ kind: z.literal('skills') }),
+  z.object({ kind: z.literal('watch'), agent: agentArgSchema, channel: channelSchema }),
+  z.object({ kind: z.literal('unwatch'), agent: agentArgSchema, channel: channelSchema }),
+  z.object({ kind: z.literal('watching') }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+
+export interface Usage {
+  kind: 'usage';
+  /** What was wrong with the text, when something was. */
+  problem?: string;
+  /** A corrected command line, e.g. "diagnose ada". */
+  suggestion?: string;
+}
+
+export type ParseResult = Command | Usage;
+
+/** Splits on whitespace, keeping "double quoted" or “curly quoted” phrases together. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const m of text.matchAll(/"([^"]*)"|“([^”]*)”|(\S+)/g)) {
+    const t = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(/\s+/g, ' ');
+    if (t) tokens.push(t);
+  }
+  return tokens;
+}
+
+function unescapeSlack(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function agentArg(token: string): AgentArg {
+  const mention = /^<@([A-Z0-9]+)(?:\|([^>]*))?>$/.exec(token);
+  if (mention) return { kind: 'mention', userId: mention[1]!, label: mention[2] || undefined };
+  return { kind: 'ref', ref: unescapeSlack(token) };
+}
+
+function channelArg(token: string | undefined): string | undefined {
+  if (token === undefined) return undefined;
+  return /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(token)?.[1] ?? token;
+}
+
+function build(sub: Subcommand, args: string[]): unknown {
+  const [first, ...rest] = args;
+  const agent = first === undefined ? undefined : agentArg(first);
+  switch (sub) {
+    case 'skills':
+    case 'watching':
+      return args.length ? { kind: sub, extra: args } : { kind: sub };
+    case 'diagnose':
+      return rest.length ? { kind: sub, extra: rest } : { kind: sub, agent };
+    case 'login':
+    case 'logout':
+      return { kind: sub, agent, skill: rest.length ? unescapeSlack(rest.join(' ')) : undefined };
+    case 'watch':
+    case 'unwatch':
+      return rest.length > 1
+        ? { kind: sub, extra: rest }
+        : { kind: sub, agent, channel: channelArg(rest[0]) };
+  }
+}
+
+function validate(candidate: unknown, sub: string): ParseResult {
+  if (candidate && typeof candidate === 'object' && 'extra' in candidate) {
+    return { kind: 'usage', problem: `\`${sub}\` does not take those extra words.` };
+  }
+  const parsed = commandSchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const missingAgent = issue?.path.length === 1 && issue.path[0] === 'agent';
+  return {
+    kind: 'usage',
+    problem: missingAgent
+      ? `\`${sub}\` needs an agent.`
+      : `\`${sub}\`: ${issue?.message ?? 'invalid input'}.`,
+  };
+}
+
+export function parseCommand(rawText: string | undefined): ParseResult {
+  const text = (rawText ?? '').trim();
+  if (text.length > MAX_TEXT) return { kind: 'usage', problem: 'That command is too long.' };
+  const tokens = tokenize(text);
+  const [head, ...args] = tokens;
+  if (head === undefined || ['help', '-h', '--help', '?'].includes(head.toLowerCase()))
+    return { kind: 'help' };
+  const lower = head.toLowerCase() as Subcommand;
+  if (SUBCOMMANDS.includes(lower)) return validate(build(lower, args), lower);
+
+  const near = closest(head, SUBCOMMANDS);
+  if (args.length === 0) {
+    // One word is an agent reference; remember the near subcommand for a hint if no agent matches.
+    return validate({ kind: 'status', agent: agentArg(head), hint: near }, 'agent');
+  }
+  if (near) {
+    return {
+      kind: 'usage',
+      problem: `Unknown subcommand \`${head}\`.`,
+      suggestion: [near, ...args].join(' '),
+    };
+  }
+  // Several words that are not a subcommand: a full name such as `Ada Lovelace`.
+  return validate({ kind: 'status', agent: { kind: 'ref', ref: unescapeSlack(tokens.join(' ')) } }, 'agent');
+}

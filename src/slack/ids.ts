@@ -1,0 +1,29 @@
+/**
+ * Action, view and block ids shared by the card builders and the listeners that handle them. Prefixed so
+ * they cannot collide with another app's ids in the same workspace's payload logs.
+ */
+export const ACTION = {
+  login: 'agentstate.login',
+  openLoginModal: 'agentstate.open_login_modal',
+  switchSkill: 'agentstate.switch_skill',
+  logout: 'agentstate.logout',
+  share: 'agentstate.share',
+  pickAgent: 'agentstate.pick_agent',
+  cancel: 'agentstate.cancel',
+  skillSelect: 'agentstate.skill_select',
+  stateSelect: 'agentstate.state_select',
+  activitySelect: 'agentstate.activity_select',
+} as const;
+
+export const VIEW = { login: 'agentstate.login_view' } as const;
+
+export const BLOCK = {
+  skill: 'skill',
+  state: 'state',
+  activity: 'activity',
+  buttons: 'agentstate_buttons',
+  share: 'agentstate_share',
+} as const;
+
+/** Value of the state select meaning "the chosen skill's own Logged In state". */
+export const SKILL_LOGIN_STATE = 'login';

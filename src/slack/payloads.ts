@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * What buttons and modals carry between a card and the click that comes back. Slack returns the value
+ * verbatim (max 2000 chars for a button, 3000 for private_metadata), so it is compact JSON with short keys,
+ * validated with zod on the way back in: a stale or tampered value is refused, never half-used.
+ */
+
+const id = z.guid();
+
+/** A login target as ids; anything absent falls back to the service defaults. */
+const targetShape = { s: id.optional(), st: id.optional(), ac: id.optional() };
+
+export const loginValueSchema = z.object({ a: id, ...targetShape });
+export type LoginValue = z.infer<typeof loginValueSchema>;
+
+export const switchValueSchema = z.object({ a: id, f: id, ...targetShape });
+export type SwitchValue = z.infer<typeof switchValueSchema>;
+
+/** Valid state definitions to offer in the modal (from a not_visible outcome): [id, name] pairs. */
+const statesShape = z.array(z.tuple([id, z.string().max(80)])).max(20);
+
+export const modalValueSchema = z.object({ a: id, ...targetShape, vs: statesShape.optional() });
+export type ModalValue = z.infer<typeof modalValueSchema>;
+
+/** `s` is a skill id or name as typed in `/agentstate logout <agent> <skill>`; absent = every skill. */
+export const logoutValueSchema = z.object({ a: id, s: z.string().max(100).optional() });
+export type LogoutValue = z.infer<typeof logoutValueSchema>;
+
+export const pickAgentValueSchema = z.object({ a: id, d: z.boolean().optional() });
+export type PickAgentValue = z.infer<typeof pickAgentValueSchema>;
+
+/** Share re-renders the card fresh for the channel (an ephemeral message's blocks are not sent back). */
+export const shareValueSchema = z.discriminatedUnion('k', [
+  z.object({ k: z.literal('status'), a: id }),
+  z.object({ k: z.literal('diagnose'), a: id }),
+  z.object({ k: z.literal('skills') }),
+  z.object({ k: z.literal('text'), t: z.string().min(1).max(1500) }),
+]);
+export type ShareValue = z.infer<typeof shareValueSchema>;
+
+/** The login modal remembers the agent and the response_url of the message it should update. */
+export const modalMetadataSchema = z.object({ a: id, ru: z.url().optional() });
+export type ModalMetadata = z.infer<typeof modalMetadataSchema>;
+
+export function encode(value: object): string {
+  return JSON.stringify(value);
+}
+
+/** Parses and validates; undefined for anything malformed. */
+export function decode<T>(schema: z.ZodType<T>, raw: string | undefined): T | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,85 @@
+import { parseCommand, tokenize } from '../../src/slack/grammar';
+
+describe('the /agentstate grammar', () => {
+  it('shows usage for empty text and for help', () => {
+    expect(parseCommand('')).toEqual({ kind: 'help' });
+    expect(parseCommand('   ')).toEqual({ kind: 'help' });
+    expect(parseCommand('help')).toEqual({ kind: 'help' });
+    expect(parseCommand('HELP')).toEqual({ kind: 'help' });
+  });
+
+  it('reads a single word as an agent reference', () => {
+    expect(parseCommand('ada')).toEqual({ kind: 'status', agent: { kind: 'ref', ref: 'ada' } });
+    expect(parseCommand('ada@example.com')).toMatchObject({ agent: { ref: 'ada@example.com' } });
+    expect(parseCommand('6f1e0c8a-3b7d-4a40-9c55-0f1a2b3c4d5e')).toMatchObject({ kind: 'status' });
+  });
+
+  it('remembers a near subcommand on a single word so a miss can say "did you mean"', () => {
+    expect(parseCommand('skils')).toEqual({
+      kind: 'status',
+      agent: { kind: 'ref', ref: 'skils' },
+      hint: 'skills',
+    });
+  });
+
+  it('reads several words that are no subcommand as a full name', () => {
+    expect(parseCommand('Ada Lovelace')).toEqual({
+      kind: 'status',
+      agent: { kind: 'ref', ref: 'Ada Lovelace' },
+    });
+    expect(parseCommand('"Ada  Lovelace"')).toMatchObject({ agent: { ref: 'Ada Lovelace' } });
+  });
+
+  it('suggests the closest subcommand when the first of several words is a typo', () => {
+    expect(parseCommand('dignose ada')).toEqual({
+      kind: 'usage',
+      problem: 'Unknown subcommand `dignose`.',
+      suggestion: 'diagnose ada',
+    });
+    expect(parseCommand('logn ada')).toMatchObject({ kind: 'usage', suggestion: 'login ada' });
+  });
+
+  it('parses diagnose, login and logout with an optional multi-word skill', () => {
+    expect(parseCommand('diagnose ada')).toEqual({ kind: 'diagnose', agent: { kind: 'ref', ref: 'ada' } });
+    expect(parseCommand('login ada Sales Inbound')).toEqual({
+      kind: 'login',
+      agent: { kind: 'ref', ref: 'ada' },
+      skill: 'Sales Inbound',
+    });
+    expect(parseCommand('logout ada')).toEqual({ kind: 'logout', agent: { kind: 'ref', ref: 'ada' } });
+    expect(parseCommand('skills')).toEqual({ kind: 'skills' });
+  });
+
+  it('reads Slack-escaped mentions and channels', () => {
+    expect(parseCommand('<@U123ABC|ada>')).toEqual({
+      kind: 'status',
+      agent: { kind: 'mention', userId: 'U123ABC', label: 'ada' },
+    });
+    expect(parseCommand('login <@U123ABC>')).toMatchObject({ agent: { kind: 'mention', userId: 'U123ABC' } });
+    expect(parseCommand('watch ada <#C0123|support>')).toEqual({
+      kind: 'watch',
+      agent: { kind: 'ref', ref: 'ada' },
+      channel: 'C0123',
+    });
+    expect(parseCommand('watching')).toEqual({ kind: 'watching' });
+  });
+
+  it('turns garbage into usage without an agent', () => {
+    expect(parseCommand('!!! ###')).toMatchObject({ kind: 'usage' });
+    expect(parseCommand('<script>')).toMatchObject({ kind: 'usage' });
+    expect(parseCommand('x'.repeat(600))).toMatchObject({
+      kind: 'usage',
+      problem: 'That command is too long.',
+    });
+    expect(parseCommand('diagnose')).toEqual({ kind: 'usage', problem: '`diagnose` needs an agent.' });
+    expect(parseCommand('login')).toEqual({ kind: 'usage', problem: '`login` needs an agent.' });
+    expect(parseCommand('skills now')).toMatchObject({ kind: 'usage' });
+    expect(parseCommand('diagnose ada bob')).toMatchObject({ kind: 'usage' });
+    expect(parseCommand('watch ada #general')).toMatchObject({ kind: 'usage' });
+  });
+
+  it('unescapes what Slack escaped in plain words', () => {
+    expect(tokenize('a  "b c"  “d e”')).toEqual(['a', 'b c', 'd e']);
+    expect(parseCommand('login ada R&amp;D')).toMatchObject({ skill: 'R&D' });
+  });
+});
