@@ -1,5 +1,6 @@
 import { isCxoneError } from '../cxone/errors';
 import type { Logger } from '../logger';
+import type { AgentDirectory } from './agent-directory';
 import type { Catalog } from './catalog';
 import type { Clock, CxonePort } from './ports';
 
@@ -8,6 +9,8 @@ export interface UseCaseDeps {
   cxone: CxonePort;
   clock: Clock;
   catalog: Catalog;
+  /** Agents recently found by id; lets a repeated status card skip the search. */
+  agents?: AgentDirectory;
   logger?: Logger;
   /** CXONE_DEFAULT_SKILL_ID and CXONE_DEFAULT_ACTIVITY. */
   defaults: { skillId?: string; activity: string };

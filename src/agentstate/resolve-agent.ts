@@ -50,10 +50,6 @@ async function resolveById(
 }
 
 /**
- * The agent exists (its states endpoint answered) but we know nothing else about it. It is assumed active:
- * CXone answered for it, and the diagnosis has no better evidence either way.
- */
-/**
  * CXone's search matches one field at a time, so "Jane Doe" finds nobody; when a multi-word query finds
  * nothing, search by its first word and keep the agents whose full name contains the whole query.
  */
@@ -67,6 +63,10 @@ async function searchText(cxone: CxonePort, text: string): Promise<{ matches: Ag
   return { matches, total: matches.length };
 }
 
+/**
+ * The agent exists (its states endpoint answered) but we know nothing else about it. It is assumed active:
+ * CXone answered for it, and the diagnosis has no better evidence either way.
+ */
 function bareAgent(id: string): Agent {
   return { id, firstName: '', lastName: '', email: '', userName: id, isActive: true };
 }

@@ -1,5 +1,7 @@
 import type { Logger } from '../logger';
+import { createAgentDirectory } from './agent-directory';
 import { createCatalog } from './catalog';
+import { coalesceReads } from './coalesce';
 import type { UseCaseDeps } from './deps';
 import { diagnose } from './diagnose';
 import { loginAndVerify } from './login-and-verify';
@@ -29,23 +31,30 @@ export const DEFAULT_SEARCH_LIMIT = 50;
 /** The one entry point the Slack app, the CLI and the sandbox call. */
 export function createAgentStateService(input: AgentStateServiceDeps): AgentStateService {
   const clock = input.clock ?? systemClock;
+  const cxone = coalesceReads(input.cxone);
   const catalog = createCatalog({
-    cxone: input.cxone,
+    cxone,
     clock,
     ...(input.catalogTtlMs !== undefined ? { ttlMs: input.catalogTtlMs } : {}),
     ...(input.logger ? { logger: input.logger } : {}),
   });
+  const agents = createAgentDirectory(clock);
   const deps: UseCaseDeps = {
-    cxone: input.cxone,
+    cxone,
     clock,
     catalog,
+    agents,
     defaults: input.defaults,
     verifyTimeoutMs: input.verifyTimeoutMs,
     ...(input.logger ? { logger: input.logger } : {}),
   };
 
   return {
-    resolveAgent: (ref) => resolveAgent(deps.cxone, ref, deps.logger),
+    resolveAgent: async (ref) => {
+      const resolution = await resolveAgent(deps.cxone, ref, deps.logger);
+      if (resolution.kind === 'found') agents.remember(resolution.agent);
+      return resolution;
+    },
     report: (ref) => report(deps, ref),
     diagnose: (ref) => diagnose(deps, ref),
     resolveTarget: (agent, target) => resolveTarget(deps, agent, target),
