@@ -11,7 +11,11 @@ import { api, BASE_URL, caught, makeClient, TOKEN, TOKEN_2, tokenScope } from '.
 import { intercept, replySuccess } from './helpers/intercept';
 
 beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+afterEach(() => {
+  // Delayed replies of the timeout tests must not fire into the next test.
+  nock.abortPendingRequests();
+  nock.cleanAll();
+});
 afterAll(() => nock.enableNetConnect());
 
 describe.each(endpointCases)('$method $endpoint', (c) => {
@@ -110,7 +114,7 @@ describe.each(endpointCases)('$method $endpoint', (c) => {
       .delay(500)
       .reply(c.success.status, c.success.body as nock.Body);
     // The token call keeps a generous timeout so a slow CI machine cannot time it out instead.
-    const { client, events } = makeClient({ timeoutMs: 30, tokenTimeoutMs: 2_000 });
+    const { client, events } = makeClient({ timeoutMs: 30, tokenTimeoutMs: 10_000 });
 
     const error = await caught(c.call(client));
 

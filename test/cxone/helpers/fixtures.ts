@@ -113,7 +113,8 @@ export function makeClient(
     logger: logs.logger,
     retry: zeroDelayRetryPolicy,
     clock,
-    timeoutMs: 1_000,
+    // Generous: CI machines are busy, and only the timeout tests want requests to time out.
+    timeoutMs: 10_000,
     onRequest: (e) => events.push(e),
     ...options,
   });
