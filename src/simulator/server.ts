@@ -1,14 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SimContext } from './context';
-import { type FaultRule, faultErrorName } from './faults';
-import { HttpError, sendJson } from './http';
-import { type RouteMatch, Router } from './router';
-import { registerAgents } from './routes/agents';
-import { registerCatalog } from './routes/catalog';
-import { registerControl } from './routes/control';
-import { registerOAuth } from './routes/oauth';
+import { createRequestHandler } from './pipeline';
 import { SEEDED_CLIENTS } from './seed-data';
 import type { TenantView } from './tenant';
 import {
@@ -44,13 +37,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     },
     { seed: opts.seed ?? DEFAULTS.seed, agentCount: opts.agentCount ?? DEFAULTS.agentCount },
   );
-  const api = new Router();
-  registerOAuth(api, sim);
-  registerAgents(api, sim);
-  registerCatalog(api, sim);
-  const control = new Router();
-  registerControl(control, sim);
-
   // Latency and fault delays are plain timers; close() clears them so a hanging request cannot hold it up.
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
@@ -62,29 +48,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       timers.add(timer);
     });
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    res.setHeader('x-request-id', randomUUID());
-    const method = (req.method ?? 'GET').toUpperCase();
-    try {
-      const url = new URL(req.url ?? '/', 'http://simulator');
-      const pathname = url.pathname.replace(/\/+$/, '') || '/';
-      if (pathname === '/__sim' || pathname.startsWith('/__sim/'))
-        return await dispatch(control.match(method, pathname), req, res, url, method);
-
-      const match = api.match(method, pathname);
-      const template = match.kind === 'none' ? undefined : match.template;
-      sim.counts.record(`${method} ${template ?? '*'}`);
-      if (sim.config.latencyMs > 0) await sleep(sim.config.latencyMs);
-      const fault = sim.faults.take(method, pathname, template);
-      if (fault?.delayMs) await sleep(fault.delayMs);
-      if (fault?.status !== undefined) return sendFault(res, fault, fault.status, pathname);
-      await dispatch(match, req, res, url, method);
-    } catch (error) {
-      if (error instanceof HttpError) return sendJson(res, error.status, error.body, error.headers);
-      sendJson(res, 500, { error: 'internal_error', message: String(error) });
-    }
-  };
-
+  const handle = createRequestHandler(sim, sleep);
   const server = createServer({ noDelay: true }, (req, res) => void handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -115,32 +79,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         server.closeAllConnections();
       }),
   };
-}
-
-async function dispatch(
-  match: RouteMatch,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  method: string,
-) {
-  if (match.kind === 'none')
-    throw new HttpError(404, { error: 'not_found', message: `no route for ${method} ${url.pathname}` });
-  if (match.kind === 'wrong_method')
-    throw new HttpError(
-      405,
-      { error: 'method_not_allowed', message: `${method} is not allowed on ${match.template}` },
-      { allow: match.allow.join(', ') },
-    );
-  await match.handler({ req, res, params: match.params, query: url.searchParams, now: Date.now() });
-}
-
-function sendFault(res: ServerResponse, fault: FaultRule, status: number, pathname: string) {
-  const message = `injected fault: ${status}`;
-  const body: Record<string, unknown> = { error: faultErrorName(status), message };
-  // The token endpoint speaks OAuth's error shape.
-  if (pathname === '/oauth/token') body.error_description = message;
-  sendJson(res, status, body, fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter });
 }
 
 /** A wildcard bind address is not something a client can dial; IPv6 literals need brackets in a URL. */
