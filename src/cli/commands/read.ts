@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import { displayName } from '../../agentstate/model';
+import type { CliContext } from '../context';
+import { table } from '../format';
+import { CliExit, ExitCode, writeJson } from '../io';
+import { renderCandidates, renderDiagnosis, renderReport } from '../render';
+
+/** Read-only commands: status, diagnose, skills, agents. They change nothing in CXone. */
+export function registerReadCommands(program: Command, ctx: CliContext, run: Runner): void {
+  program
+    .command('status')
+    .description("show an agent's current states (and why the list is empty)")
+    .argument('<agent>', 'agent id, email, user name or name fragment')
+    .option('--json', 'print JSON')
+    .action((ref: string, opts: { json?: boolean }) =>
+      run(opts, async ({ service }) => {
+        const r = await service.report(ref);
+        if (r.kind === 'ambiguous') {
+          throw new CliExit(ExitCode.usage, renderCandidates(r.query, r.candidates, r.total));
+        }
+        if (r.kind === 'not_found') {
+          if (opts.json) writeJson(ctx.io, { ok: false, ...r });
+          throw new CliExit(ExitCode.failed, `no agent matches "${r.query}"`);
+        }
+        if (opts.json) writeJson(ctx.io, { ok: true, ...r });
+        else ctx.io.stdout.write(`${renderReport(r)}\n`);
+        return ExitCode.ok;
+      }),
+    );
+
+  program
+    .command('diagnose')
+    .description("run the checks that explain an agent's empty state list (exit 1 when a problem is found)")
+    .argument('<agent>', 'agent id, email, user name or name fragment')
+    .option('--json', 'print JSON')
+    .action((ref: string, opts: { json?: boolean }) =>
+      run(opts, async ({ service }) => {
+        const d = await service.diagnose(ref);
+        if (opts.json) writeJson(ctx.io, { ok: d.verdict === 'logged_in', ...d });
+        else ctx.io.stdout.write(`${renderDiagnosis(d)}\n`);
+        return d.verdict === 'logged_in' ? ExitCode.ok : ExitCode.failed;
+      }),
+    );
+
+  program
+    .command('skills')
+    .description('list skills with their ids')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) =>
+      run(opts, async ({ service }) => {
+        const skills = await service.listSkills();
+        if (opts.json) writeJson(ctx.io, { ok: true, skills });
+        else {
+          const rows = skills.map((s) => [s.id, s.name, s.isActive ? 'active' : 'inactive']);
+          ctx.io.stdout.write(`${table(['ID', 'NAME', 'STATUS'], rows)}\n`);
+        }
+        return ExitCode.ok;
+      }),
+    );
+
+  program
+    .command('agents')
+    .description('list agents, optionally filtered')
+    .option('--search <query>', 'match id, email, user name or name')
+    .option('--limit <n>', 'at most this many', parsePositiveInt, 50)
+    .option('--json', 'print JSON')
+    .action((opts: { search?: string; limit: number; json?: boolean }) =>
+      run(opts, async ({ service }) => {
+        const { agents, total } = await service.searchAgents(opts.search, opts.limit);
+        if (opts.json) writeJson(ctx.io, { ok: true, total, agents });
+        else {
+          const rows = agents.map((a) => [a.id, displayName(a), a.email, a.isActive ? 'active' : 'inactive']);
+          const more =
+            total > agents.length ? `\n(${agents.length} of ${total}; use --search or --limit)` : '';
+          ctx.io.stdout.write(`${table(['ID', 'NAME', 'EMAIL', 'STATUS'], rows)}${more}\n`);
+        }
+        return ExitCode.ok;
+      }),
+    );
+}
+
+export type Runner = (
+  opts: { json?: boolean },
+  body: (services: Awaited<ReturnType<CliContext['services']>>) => Promise<ExitCode>,
+) => Promise<void>;
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new CliExit(ExitCode.usage, `expected a whole number, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+import { parsePositiveInt } from './read';
+
+/** Long-running commands: the Slack app and the CXone simulator. */
+export function registerServerCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('run the Slack app (HTTP mode on PORT, or Socket Mode when SLACK_APP_TOKEN is set)')
+    .action(() => ctx.serve());
+
+  program
+    .command('simulator')
+    .description('run the built-in CXone simulator (no credentials needed)')
+    .option('--port <n>', 'port to listen on', parsePositiveInt, 4010)
+    .option('--agents <n>', 'number of seeded agents', parsePositiveInt, 60)
+    .option(
+      '--propagation-delay <ms>',
+      'how long a login takes to appear in GET states',
+      parsePositiveInt,
+      1500,
+    )
+    .option('--latency <ms>', 'latency added to every request', parsePositiveInt, 0)
+    .option('--token-ttl <seconds>', 'access token lifetime', parsePositiveInt, 3600)
+    .action(
+      (opts: { port: number; agents: number; propagationDelay: number; latency: number; tokenTtl: number }) =>
+        ctx.simulator({
+          port: opts.port,
+          agents: opts.agents,
+          propagationDelayMs: opts.propagationDelay,
+          latencyMs: opts.latency,
+          tokenTtlSeconds: opts.tokenTtl,
+        }),
+    );
+}

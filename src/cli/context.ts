@@ -1,0 +1,29 @@
+import type { AgentStateService } from '../agentstate/types';
+import type { Env } from '../config';
+import type { CliIo } from './io';
+
+/** What the composition root hands the CLI: the service layer, built lazily and only once. */
+export interface CliServices {
+  service: AgentStateService;
+  /** Who is acting, for the audit trail (`cli:<os user>`). */
+  actor: string;
+  close(): Promise<void>;
+}
+
+export interface SimulatorCommandOptions {
+  port: number;
+  agents: number;
+  propagationDelayMs: number;
+  latencyMs: number;
+  tokenTtlSeconds: number;
+}
+
+export interface CliContext {
+  io: CliIo;
+  env: Env;
+  services(): Promise<CliServices>;
+  /** Runs the Slack app until SIGINT/SIGTERM. */
+  serve(): Promise<void>;
+  /** Runs the CXone simulator until SIGINT/SIGTERM. */
+  simulator(opts: SimulatorCommandOptions): Promise<void>;
+}

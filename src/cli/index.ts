@@ -1,0 +1,55 @@
+import { Command, CommanderError } from 'commander';
+import { registerChangeCommands } from './commands/change';
+import { type Runner, registerReadCommands } from './commands/read';
+import { registerServerCommands } from './commands/server';
+import type { CliContext, CliServices } from './context';
+import { reportFailure } from './errors';
+import { ExitCode } from './io';
+
+export type { CliContext, CliServices } from './context';
+export type { CliIo } from './io';
+
+/**
+ * Runs one CLI invocation and returns its exit code: 0 success, 1 operation failed, 2 bad usage or input.
+ * `argv` excludes the node binary and script (e.g. `['status', 'maria']`).
+ */
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  let services: CliServices | undefined;
+
+  const run: Runner = async (opts, body) => {
+    try {
+      services ??= await ctx.services();
+      exitCode = await body(services);
+    } catch (err) {
+      exitCode = reportFailure(ctx.io, err, Boolean(opts.json));
+    }
+  };
+
+  const program = new Command('agentstate')
+    .description('See and fix NICE CXone agent states')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+    });
+  registerReadCommands(program, ctx, run);
+  registerChangeCommands(program, ctx, run);
+  registerServerCommands(program, ctx);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has already printed the message; help and version are successes, the rest is bad usage.
+      const benign = ['commander.helpDisplayed', 'commander.version'];
+      exitCode = benign.includes(err.code) ? ExitCode.ok : ExitCode.usage;
+    } else {
+      exitCode = reportFailure(ctx.io, err, argv.includes('--json'));
+    }
+  } finally {
+    await services?.close();
+  }
+  return exitCode;
+}
