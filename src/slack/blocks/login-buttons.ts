@@ -42,11 +42,14 @@ export function modalButton(
   return button({ text, actionId: ACTION.openLoginModal, value, ...(primary ? { style: 'primary' } : {}) });
 }
 
-/** The buttons an empty status or a diagnosis offers, or nothing when a login would not help. */
+/**
+ * The buttons an empty status or a diagnosis offers: none when a login would not help or cannot work
+ * (e.g. the OAuth client lacks Agent-Write; the diagnosis says so instead).
+ */
 export function loginActions(agent: Agent, diagnosis: Diagnosis): Block[] {
-  if (diagnosis.verdict !== 'not_logged_in') return [];
   const target = diagnosis.target;
-  if (diagnosis.canLogin && target && !target.ambiguous) {
+  if (diagnosis.verdict !== 'not_logged_in' || !diagnosis.canLogin) return [];
+  if (target && !target.ambiguous) {
     return [actions(BLOCK.buttons, loginButton(agent, target), modalButton(agent, target, 'Other skill…'))];
   }
   return [actions(BLOCK.buttons, modalButton(agent, target, 'Log agent in…', true))];

@@ -1,0 +1,136 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * Requests exactly as Slack sends them to the app's request URL: form-encoded bodies (slash commands
+ * as fields, interactivity as one `payload=<json>` field), signed with v0 HMAC-SHA256 over
+ * `v0:{timestamp}:{raw body}` using the signing secret.
+ */
+
+export const TEAM = { id: 'T0001', domain: 'acme' };
+export const CHANNEL = { id: 'C0001', name: 'supervisors' };
+
+export interface SignOptions {
+  /** Seconds since the epoch; default now. */
+  timestamp?: number;
+  /** Overrides the computed signature. */
+  signature?: string;
+  /** Sign with another secret. */
+  secret?: string;
+}
+
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export async function postSigned(
+  url: string,
+  secret: string,
+  body: string,
+  opts: SignOptions = {},
+): Promise<{ status: number; text: string }> {
+  const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': opts.signature ?? sign(opts.secret ?? secret, timestamp, body),
+    },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+export function commandBody(text: string, userId: string, responseUrl: string): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: TEAM.id,
+    team_domain: TEAM.domain,
+    channel_id: CHANNEL.id,
+    channel_name: CHANNEL.name,
+    user_id: userId,
+    user_name: userId.toLowerCase(),
+    command: '/agentstate',
+    text,
+    api_app_id: 'A0001',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: `trigger-${Date.now()}`,
+  }).toString();
+}
+
+export function buttonPayload(actionId: string, value: string, userId: string, responseUrl: string) {
+  return {
+    type: 'block_actions',
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM.id },
+    api_app_id: 'A0001',
+    token: 'deprecated-verification-token',
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000100',
+      channel_id: CHANNEL.id,
+      is_ephemeral: true,
+    },
+    trigger_id: `trigger-${Date.now()}`,
+    team: TEAM,
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: CHANNEL,
+    state: { values: {} },
+    response_url: responseUrl,
+    actions: [
+      {
+        action_id: actionId,
+        block_id: 'agentstate_buttons',
+        text: { type: 'plain_text', text: 'button', emoji: true },
+        value,
+        type: 'button',
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+}
+
+export function viewSubmissionPayload(
+  userId: string,
+  view: { callback_id: string; private_metadata?: string },
+  values: Record<string, Record<string, { selected_option?: { value: string } }>>,
+) {
+  return {
+    type: 'view_submission',
+    team: TEAM,
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM.id },
+    api_app_id: 'A0001',
+    token: 'deprecated-verification-token',
+    trigger_id: `trigger-${Date.now()}`,
+    view: {
+      id: 'V0001',
+      team_id: TEAM.id,
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata ?? '',
+      state: { values },
+      hash: 'h1',
+      blocks: [],
+    },
+    response_urls: [],
+  };
+}
+
+export function suggestionPayload(userId: string, actionId: string, blockId: string, value: string) {
+  return {
+    type: 'block_suggestion',
+    user: { id: userId, name: userId.toLowerCase(), team_id: TEAM.id },
+    team: TEAM,
+    api_app_id: 'A0001',
+    token: 'deprecated-verification-token',
+    action_id: actionId,
+    block_id: blockId,
+    value,
+    view: { id: 'V0001', type: 'modal', callback_id: 'agentstate.login_view' },
+  };
+}
+
+export function formPayload(payload: unknown): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
