@@ -14,8 +14,6 @@ import type { SimActivity, SimAgent, SimSkill, SimStateDefinition } from './type
 export interface Catalog {
   agents: readonly SimAgent[];
   agentById: ReadonlyMap<string, SimAgent>;
-  /** Lower-cased "id\nemail\nuserName\nfirst last" per agent, same order as `agents`, for search. */
-  searchText: readonly string[];
   skills: readonly SimSkill[];
   skillById: ReadonlyMap<string, SimSkill>;
   conflictGroupBySkill: ReadonlyMap<string, string>;
@@ -59,9 +57,6 @@ export function seedTenant(seed: number, agentCount: number): SeededTenant {
   const catalog: Catalog = {
     agents,
     agentById: new Map(agents.map((a) => [a.id, a])),
-    searchText: agents.map((a) =>
-      [a.id, a.email, a.userName, `${a.firstName} ${a.lastName}`].join('\n').toLowerCase(),
-    ),
     skills,
     skillById: new Map(skills.map((s) => [s.id, s])),
     conflictGroupBySkill,

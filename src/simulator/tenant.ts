@@ -44,6 +44,8 @@ export interface TenantView {
 export class Tenant implements TenantView {
   readonly book = new StateBook();
   readonly catalog: Catalog;
+  /** Lower-cased "id\nemail\nuserName\nfirst last" per agent; built on the first search, not at start. */
+  private searchText: string[] | undefined;
 
   constructor(
     readonly seed: number,
@@ -95,7 +97,11 @@ export class Tenant implements TenantView {
   /** Case-insensitive substring over id, email, user name, first, last and "first last". */
   searchAgents(search: string, page: number, pageSize: number) {
     const needle = search.trim().toLowerCase();
-    const { agents, searchText } = this.catalog;
+    const { agents } = this.catalog;
+    this.searchText ??= agents.map((a) =>
+      [a.id, a.email, a.userName, `${a.firstName} ${a.lastName}`].join('\n').toLowerCase(),
+    );
+    const searchText = this.searchText;
     const matches = needle ? agents.filter((_, i) => searchText[i]?.includes(needle)) : agents;
     const start = (page - 1) * pageSize;
     return { entities: matches.slice(start, start + pageSize), page, pageSize, total: matches.length };

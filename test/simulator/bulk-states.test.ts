@@ -2,7 +2,8 @@ import type { SimAgentState } from '../../src/simulator';
 import { pick, send, sleep, tokenFor, useSimulator } from './helpers';
 
 type Bulk = { states: SimAgentState[]; removed: string[]; lastPollTime: string };
-const DELAY = 300;
+// Long enough that a loaded CI machine still reads "before" inside the window, short enough to keep tests quick.
+const DELAY = 500;
 
 describe('simulator bulk states (GET /api/v2/agents/states)', () => {
   const ctx = useSimulator({ propagationDelayMs: DELAY });

@@ -1,7 +1,8 @@
 import type { SimAgentState } from '../../src/simulator';
 import { pick, send, sleep, tokenFor, useSimulator } from './helpers';
 
-const DELAY = 300;
+// Long enough that a loaded CI machine still reads "before" inside the window, short enough to keep tests quick.
+const DELAY = 500;
 /** 201 carries `state`; errors carry `error`, `message` and, on 409, `skillId`. */
 type LoginReply = { state: SimAgentState; error?: string; message?: string; skillId?: string };
 

@@ -82,18 +82,20 @@ describe('simulator seeded tenant', () => {
 
 describe('simulator with 10,000 agents', () => {
   let sim: RunningSimulator;
-  let startMs: number;
+  let startCpuMs: number;
   beforeAll(async () => {
-    const started = performance.now();
+    // CPU time, not wall-clock: on a shared CI machine other processes can stall us for seconds.
+    const started = process.cpuUsage();
     sim = await startSimulator({ agentCount: 10_000 });
-    startMs = performance.now() - started;
+    const used = process.cpuUsage(started);
+    startCpuMs = (used.user + used.system) / 1000;
   });
   afterAll(() => sim.close());
 
-  it('starts in well under a second', () => {
+  it('starts in well under a second of CPU time', () => {
     expect(sim.tenant.agents).toHaveLength(10_000);
-    // Generous bound for slow CI machines; it takes a few tens of ms locally.
-    expect(startMs).toBeLessThan(1000);
+    // Generous: it takes well under 200 ms on a laptop.
+    expect(startCpuMs).toBeLessThan(1000);
     expect(new Set(sim.tenant.agents.map((a) => a.email)).size).toBe(10_000);
   });
 
