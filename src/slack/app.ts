@@ -66,8 +66,12 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     token: slack.botToken,
     receiver,
     logger: boltLogger,
-    logLevel: boltLogLevel(config.logLevel),
+    // From the logger actually passed in, so Bolt does not reset its level (it calls setLevel on a mismatch).
+    logLevel: boltLogLevel(logger.level),
     clientOptions: { slackApiUrl: slack.apiUrl, ...CLIENT_OPTIONS },
+    // Without this Bolt calls auth.test from the constructor and an invalid token becomes an unhandled
+    // rejection that kills the process; `start()` runs it instead and reports it properly.
+    deferInitialization: true,
   });
   app.error(async (err) => {
     logger.error({ err }, 'unhandled error in a Slack listener');
@@ -109,6 +113,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   return {
     app,
     async start() {
+      await initialise(app);
       if (!slack.socketMode) {
         const server = (await app.start(slack.port)) as Server;
         return { port: (server.address() as AddressInfo).port };
@@ -129,6 +134,26 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     },
   };
 }
+
+/** Runs Bolt's auth.test; a token Slack refuses is a configuration error naming SLACK_BOT_TOKEN. */
+async function initialise(app: App): Promise<void> {
+  try {
+    await app.init();
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error;
+    if (code && TOKEN_ERRORS.has(code))
+      throw new ConfigError('SLACK_BOT_TOKEN', `Slack rejected it (${code})`);
+    throw err;
+  }
+}
+
+const TOKEN_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+]);
 
 function requireSecret(secret: string | undefined): string {
   if (!secret) throw new ConfigError('SLACK_SIGNING_SECRET', 'is required in HTTP mode');

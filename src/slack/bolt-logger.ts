@@ -32,22 +32,24 @@ export function boltLogLevel(pinoLevel: string): LogLevel {
 
 type Method = 'debug' | 'info' | 'warn' | 'error';
 
-function write(logger: Logger, method: Method, args: unknown[]): void {
-  const err = args.find((a): a is Error => a instanceof Error);
-  const text = args
-    .filter((a) => a !== err)
-    .map((a) => (typeof a === 'string' ? a : safeJson(a)))
-    .join(' ');
-  if (err) logger[method]({ err }, text || err.message);
-  else logger[method](text);
+/** Slack tokens have recognisable prefixes; scrub them from free text that pino's redact cannot see. */
+const SLACK_TOKEN = /\b(xox[abposr]|xapp)-[A-Za-z0-9-]+/g;
+
+function scrub(text: string): string {
+  return text.replace(SLACK_TOKEN, '[redacted]');
 }
 
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+function write(logger: Logger, method: Method, args: unknown[]): void {
+  const err = args.find((a): a is Error => a instanceof Error);
+  const objects = args.filter((a): a is object => a !== err && typeof a === 'object' && a !== null);
+  const text = args
+    .filter((a) => a !== err && !objects.includes(a as object))
+    .map((a) => scrub(String(a)))
+    .join(' ');
+  // Objects become pino fields rather than text so the logger's redact paths (token, secret…) apply.
+  const fields: Record<string, unknown> = Object.assign({}, ...objects);
+  if (err) fields.err = err;
+  logger[method](fields, text || err?.message || '');
 }
 
 export function createBoltLogger(logger: Logger, name = 'bolt'): BoltLogger {

@@ -54,6 +54,18 @@ describe('/agentstate <agent>', () => {
     expect(findButton(card, ACTION.login)).toBeUndefined();
   });
 
+  it('acks before CXone has answered, and answers through the response_url afterwards', async () => {
+    await h.control.setConfig({ latencyMs: 1500 });
+    try {
+      const sent = await h.command(agents[0]!.email);
+      expect(sent.status).toBe(200);
+      expect(h.slack.postsTo(sent.responseId)).toEqual([]);
+      expect(allText(await waitForPost(h, sent.responseId))).toContain(agents[0]!.id);
+    } finally {
+      await h.control.setConfig({ latencyMs: 0 });
+    }
+  });
+
   it('explains an empty state list and offers a confirmed login button naming agent and target', async () => {
     const ben = agents[1]!;
     await h.control.setAgentStates(ben.id, []);
