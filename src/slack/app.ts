@@ -1,6 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import {
+  App,
+  type Logger as BoltLogger,
+  type CustomRoute,
+  HTTPReceiver,
+  type Receiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { OperationGuard } from '../agentstate/operation-guard';
 import type { AgentStateService } from '../agentstate/types';
 import { type Config, ConfigError } from '../config';
@@ -53,18 +60,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const slack = config.slack;
   const routes = healthRoutes({ metrics: opts.metrics, readiness: opts.readiness, logger });
   const boltLogger = createBoltLogger(logger);
-  const receiver: Receiver = slack.socketMode
-    ? new SocketModeReceiver({ appToken: slack.appToken ?? '', logger: boltLogger })
-    : new HTTPReceiver({
-        signingSecret: requireSecret(slack.signingSecret),
-        endpoints: '/slack/events',
-        customRoutes: routes,
-        logger: boltLogger,
-        port: slack.port,
-      });
   const app = new App({
     token: slack.botToken,
-    receiver,
+    receiver: createReceiver(config, routes, boltLogger),
     logger: boltLogger,
     // From the logger actually passed in, so Bolt does not reset its level (it calls setLevel on a mismatch).
     logLevel: boltLogLevel(logger.level),
@@ -76,29 +74,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   app.error(async (err) => {
     logger.error({ err }, 'unhandled error in a Slack listener');
   });
-
-  const now = opts.clock ? () => opts.clock!.now() : Date.now;
-  const deps: SlackDeps = {
-    config,
-    service: opts.service,
-    guard: opts.guard,
-    logger,
-    metrics: opts.metrics,
-    client: app.client,
-    now,
-    supervisors: createSupervisorCheck({
-      userIds: config.supervisors.userIds,
-      usergroupId: config.supervisors.usergroupId,
-      client: app.client,
-      logger,
-      now,
-    }),
-    audit:
-      opts.audit ??
-      (config.auditChannelId
-        ? createSlackAuditSink({ client: app.client, channelId: config.auditChannelId, logger })
-        : noopAuditSink),
-  };
+  const deps = buildDeps(opts, app);
   for (const register of [
     registerCommands,
     registerActions,
@@ -119,8 +95,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
         return { port: (server.address() as AddressInfo).port };
       }
       await app.start();
-      routeServer = serveRoutes(routes);
-      const server = routeServer;
+      const server = serveRoutes(routes);
+      routeServer = server;
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(slack.port, () => resolve());
@@ -133,6 +109,38 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** HTTP mode gets the health routes on its own server; Socket Mode has none, so `start()` adds one. */
+function createReceiver(config: Config, routes: CustomRoute[], logger: BoltLogger): Receiver {
+  const slack = config.slack;
+  if (slack.socketMode) return new SocketModeReceiver({ appToken: slack.appToken ?? '', logger });
+  return new HTTPReceiver({
+    signingSecret: requireSecret(slack.signingSecret),
+    endpoints: '/slack/events',
+    customRoutes: routes,
+    logger,
+    port: slack.port,
+  });
+}
+
+function buildDeps(opts: SlackAppOptions, app: App): SlackDeps {
+  const { config, logger } = opts;
+  const now = opts.clock ? () => opts.clock!.now() : Date.now;
+  const supervisors = createSupervisorCheck({
+    userIds: config.supervisors.userIds,
+    usergroupId: config.supervisors.usergroupId,
+    client: app.client,
+    logger,
+    now,
+  });
+  const audit =
+    opts.audit ??
+    (config.auditChannelId
+      ? createSlackAuditSink({ client: app.client, channelId: config.auditChannelId, logger })
+      : noopAuditSink);
+  const { service, guard, metrics } = opts;
+  return { config, service, guard, logger, metrics, client: app.client, now, supervisors, audit };
 }
 
 /** Runs Bolt's auth.test; a token Slack refuses is a configuration error naming SLACK_BOT_TOKEN. */

@@ -1,10 +1,15 @@
 import type { LoginOutcome, LogoutOutcome, TargetInput } from '../agentstate/types';
-import { loginResultCard, logoutResultCard } from './blocks';
+import { type Card, loginResultCard, logoutResultCard, withShareButton } from './blocks';
 import type { SlackDeps } from './deps';
 import type { Responder } from './responder';
 import { type ChangeSummary, runChange } from './run-change';
 
 /** The three state changes the app offers, each as a `runChange` spec around one use case. */
+
+/** Results stay ephemeral like every reply; the button posts their one-line summary for the channel. */
+function shareable(card: Card): Card {
+  return withShareButton(card, { k: 'text', t: card.text.slice(0, 1500) });
+}
 
 export interface ChangeRequest {
   agentId: string;
@@ -52,7 +57,7 @@ export function runLogin(deps: SlackDeps, req: ChangeRequest, target: TargetInpu
     ...req,
     action: 'login',
     execute: (agent, opts) => deps.service.loginAndVerify(agent, target, opts),
-    render: (outcome) => loginResultCard(outcome, req.userId),
+    render: (outcome) => shareable(loginResultCard(outcome, req.userId)),
     summarise: summariseLogin,
   });
 }
@@ -67,7 +72,7 @@ export function runSwitch(
     ...req,
     action: 'switch',
     execute: (agent, opts) => deps.service.switchSkill(agent, fromSkillId, target, opts),
-    render: (outcome) => loginResultCard(outcome, req.userId),
+    render: (outcome) => shareable(loginResultCard(outcome, req.userId)),
     summarise: summariseLogin,
   });
 }
@@ -77,7 +82,7 @@ export function runLogout(deps: SlackDeps, req: ChangeRequest, skill: string | u
     ...req,
     action: 'logout',
     execute: (agent, opts) => deps.service.logout(agent, skill, opts),
-    render: (outcome) => logoutResultCard(outcome, req.userId),
+    render: (outcome) => shareable(logoutResultCard(outcome, req.userId)),
     summarise: summariseLogout,
   });
 }

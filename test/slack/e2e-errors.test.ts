@@ -67,6 +67,15 @@ describe('with the full-scope client', () => {
     await waitFor('the retried chat.postMessage', () => h.slack.callsTo('chat.postMessage')[1]);
   });
 
+  it('says so when Slack refuses to open the login form (late click, expired trigger)', async () => {
+    await h.control.setAgentStates(agent.id, []);
+    const card = await waitForPost(h, (await h.command(agent.email)).responseId);
+    h.slack.fail('views.open', 'expired_trigger_id');
+    const click = await h.click(ACTION.openLoginModal, findButton(card, ACTION.openLoginModal)!.value);
+    const reply = await waitForPost(h, click.responseId);
+    expect(allText(reply)).toContain('Could not open the login form (expired_trigger_id)');
+  });
+
   it('explains that the app must be invited when sharing into a channel it cannot post to', async () => {
     const card = await waitForPost(h, (await h.command(agent.email)).responseId);
     h.slack.closedChannels.add('C0001');

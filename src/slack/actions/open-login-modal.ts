@@ -5,6 +5,7 @@ import {
   loginModal,
   membershipUnknownCard,
   messageModal,
+  modalFailedCard,
   notFoundCard,
   refusalCard,
 } from '../blocks';
@@ -27,7 +28,17 @@ export function openLoginModalClicked(deps: SlackDeps) {
       await click.respond(auth === 'refused' ? refusalCard() : membershipUnknownCard());
       return;
     }
-    const opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: loadingModal() });
+    let opened: Awaited<ReturnType<typeof args.client.views.open>>;
+    try {
+      opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: loadingModal() });
+    } catch (err) {
+      // Typically expired_trigger_id when Slack delivered the click late: say so rather than do nothing.
+      args.logger.warn({ err }, 'views.open failed');
+      await click.respond(
+        modalFailedCard((err as { data?: { error?: string } }).data?.error ?? 'Slack error'),
+      );
+      return;
+    }
     const update = (view: ReturnType<typeof loadingModal>) =>
       args.client.views.update({ view_id: opened.view?.id ?? '', hash: opened.view?.hash ?? '', view });
     try {

@@ -42,3 +42,7 @@ export function shareFailedCard(reason: string): Card {
     `:warning: Could not post in this channel (${reason}). In a private channel or DM, invite the app first (\`/invite @agentstate\`).`,
   );
 }
+
+export function modalFailedCard(reason: string): Card {
+  return notice(`:warning: Could not open the login form (${reason}). Click the button again.`);
+}
