@@ -221,7 +221,5 @@ export function findButton(message: { blocks?: unknown[] }, actionId: string): F
 }
 
 export function hasButtons(message: { blocks?: unknown[] }): boolean {
-  return (
-    allText(message.blocks ?? []).length > 0 && JSON.stringify(message.blocks ?? []).includes('"button"')
-  );
+  return JSON.stringify(message.blocks ?? []).includes('"type":"button"');
 }
