@@ -167,7 +167,7 @@ export interface KnownAgentStates {
 export interface DropNotice {
   channelId: string;
   agentId: string;
-  /** ts of the posted parent message. */
+  /** ts of the posted parent message; `''` while the notice is claimed but not posted yet (`claimDrops`). */
   messageTs: string;
   /** Skill the agent was last in (name, for humans). */
   lastSkill?: string;
@@ -195,6 +195,22 @@ export interface WatcherStateStore {
   openDrops(query?: { agentId?: string; channelId?: string }): Promise<DropNotice[]>;
   /** Resolves the agent's open notices (in one channel or all) and returns them, so each can be answered once. */
   resolveDrops(agentId: string, at: Date, channelId?: string): Promise<DropNotice[]>;
+  /**
+   * Batch form of `recordDrop` for notices not posted yet: each is stored with `messageTs` = `''` (a claim),
+   * in one statement. Returns the notices newly claimed; a channel that already has an open notice for the
+   * agent (posted or claimed) is left alone. The watcher claims before it posts, so a crash between the
+   * two leaves a claim to deliver rather than a forgotten drop.
+   */
+  claimDrops(notices: readonly Omit<DropNotice, 'messageTs' | 'resolvedAt'>[]): Promise<DropNotice[]>;
+  /** Records the ts of posted notices. Only open claims (`messageTs` = `''`) are updated. */
+  attachDropMessages(
+    posted: readonly { channelId: string; agentId: string; messageTs: string }[],
+  ): Promise<void>;
+  /** Batch form of `resolveDrops` for exact channel+agent pairs; returns the notices this call resolved. */
+  resolveDropNotices(
+    keys: readonly { channelId: string; agentId: string }[],
+    at: Date,
+  ): Promise<DropNotice[]>;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AgentState } from '../agentstate/model';
-import type { DropNotice, KnownAgentStates, WatcherStateStore } from './port';
-import type { Database, DropNoticesTable } from './schema';
+import { createDropNoticeBatches, toDropNotice as toDrop } from './drop-notices';
+import type { KnownAgentStates, WatcherStateStore } from './port';
+import type { Database } from './schema';
 
 const CURSOR_KEY = 'watcher.lastPollTime';
 
@@ -13,18 +14,6 @@ function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
-}
-
-function toDrop(row: Selectable<DropNoticesTable>): DropNotice {
-  const notice: DropNotice = {
-    channelId: row.channel_id,
-    agentId: row.agent_id,
-    messageTs: row.message_ts,
-    droppedAt: new Date(row.dropped_at),
-  };
-  if (row.last_skill !== null) notice.lastSkill = row.last_skill;
-  if (row.resolved_at !== null) notice.resolvedAt = new Date(row.resolved_at);
-  return notice;
 }
 
 async function writeCursor(db: Kysely<Database>, cursor: string | undefined): Promise<void> {
@@ -41,6 +30,8 @@ async function writeCursor(db: Kysely<Database>, cursor: string | undefined): Pr
 
 export function createWatcherStateStore(db: Kysely<Database>): WatcherStateStore {
   return {
+    ...createDropNoticeBatches(db),
+
     async getStates(agentIds) {
       const rows =
         agentIds === undefined

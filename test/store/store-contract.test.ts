@@ -1,4 +1,5 @@
 import { auditContract } from './contract/audit';
+import { dropBatchContract } from './contract/drop-batches';
 import { leaseContract } from './contract/leases';
 import { operationContract } from './contract/operations';
 import { subscriptionContract } from './contract/subscriptions';
@@ -12,4 +13,5 @@ describeEachStore('store', (h) => {
   operationContract(h);
   leaseContract(h);
   watcherContract(h);
+  dropBatchContract(h);
 });
