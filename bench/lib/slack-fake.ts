@@ -1,0 +1,84 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * The smallest Slack stand-in a benchmark needs: the Web API answers `ok` (auth.test with ids), and
+ * `response_url` POSTs are timed on arrival so end-to-end latency can be measured from outside the app.
+ */
+export interface FakeSlackServer {
+  apiUrl: string;
+  responseUrl(id: string): string;
+  /** Resolves with the arrival time (performance.now()) of the first POST to that response_url. */
+  arrival(id: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startFakeSlack(): Promise<FakeSlackServer> {
+  const waiters = new Map<string, { resolve: (t: number) => void; promise: Promise<number> }>();
+  const waiter = (id: string) => {
+    let w = waiters.get(id);
+    if (!w) {
+      let resolve!: (t: number) => void;
+      const promise = new Promise<number>((r) => {
+        resolve = r;
+      });
+      w = { resolve, promise };
+      waiters.set(id, w);
+    }
+    return w;
+  };
+  const server = http.createServer((req, res) => {
+    const at = performance.now();
+    req.resume();
+    req.on('end', () => {
+      const url = req.url ?? '';
+      if (url.startsWith('/resp/')) {
+        waiter(url.slice('/resp/'.length)).resolve(at);
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        return;
+      }
+      const body = url.endsWith('/auth.test')
+        ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', url: 'https://bench.slack.com/' }
+        : { ok: true, ts: `${Date.now() / 1000}` };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/resp/${id}`,
+    arrival: (id) => waiter(id).promise,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+export function signedCommand(secret: string, text: string, userId: string, responseUrl: string) {
+  const body = new URLSearchParams({
+    token: 'unused',
+    team_id: 'T0001',
+    team_domain: 'bench',
+    channel_id: 'C0001',
+    channel_name: 'supervisors',
+    user_id: userId,
+    user_name: userId.toLowerCase(),
+    command: '/agentstate',
+    text,
+    api_app_id: 'A0001',
+    response_url: responseUrl,
+    trigger_id: `trigger-${userId}-${Date.now()}`,
+  }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return {
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature,
+    },
+  };
+}
