@@ -169,7 +169,7 @@ export interface DropNotice {
   agentId: string;
   /** ts of the posted parent message; `''` while the notice is claimed but not posted yet (`claimDrops`). */
   messageTs: string;
-  /** Skill the agent was last in (name, for humans). */
+  /** Skill the agent was last in. The watcher stores the skill id (names can change; render via the catalog). */
   lastSkill?: string;
   droppedAt: Date;
   resolvedAt?: Date;
