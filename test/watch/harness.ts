@@ -16,9 +16,9 @@ export const silentLogger = createLogger({ level: 'silent' });
 
 /** A fresh engine over an in-memory SQLite store, a fake tenant and a recording notifier. */
 export async function engineHarness(
-  overrides: Partial<WatchEngineOptions> & { store?: Store } = {},
+  overrides: Partial<Omit<WatchEngineOptions, 'cxone'>> & { store?: Store; cxone?: TenantStates } = {},
 ): Promise<EngineHarness> {
-  const cxone = new TenantStates();
+  const cxone = overrides.cxone ?? new TenantStates();
   const notifier = new RecordingNotifier();
   const clock = new FakeClock();
   const store = overrides.store ?? (await memoryStore());
