@@ -29,7 +29,28 @@ export async function migrate(connection: Connection, logger?: StoreLogger): Pro
     }
   };
   // PostgreSQL: the Migrator takes an advisory lock, so replicas starting together migrate once.
-  await (kind === 'sqlite' ? withSqliteWriteLock(db, run) : run());
+  await (kind === 'sqlite' ? withSqliteWriteLock(db, run) : retryOnVanishedSchema(run, schema));
+}
+
+const SCHEMA_RACE_ATTEMPTS = 5;
+
+/**
+ * Kysely's Migrator introspects every schema of the database (`has_schema_privilege(nspname, …)`), so a
+ * schema dropped by someone else at that moment — another deployment or test run sharing the database —
+ * fails our migration with 3F000 "schema … does not exist". That error names a schema that is not ours
+ * and says nothing about our own state: try again.
+ */
+async function retryOnVanishedSchema(run: () => Promise<void>, ours: string | undefined): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const { code, message } = err as { code?: unknown; message?: unknown };
+      const othersSchema = code === '3F000' && !(ours && String(message).includes(`"${ours}"`));
+      if (!othersSchema || attempt >= SCHEMA_RACE_ATTEMPTS) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
 }
 
 const SQLITE_MIGRATION_WAIT_MS = 30_000;

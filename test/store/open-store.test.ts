@@ -89,6 +89,30 @@ describe('openStore', () => {
       expect(err.message).not.toContain('hunter22');
     },
   );
+
+  (POSTGRES_URL ? it : it.skip)(
+    'migrates even while other deployments sharing the database drop their schemas',
+    async () => {
+      // Kysely's migrator introspects every schema; one vanishing mid-query must not fail our start-up.
+      const pg = postgres(POSTGRES_URL ?? '');
+      const churn = async () => {
+        for (let i = 0; i < 6; i++) {
+          const other = await pg.create();
+          await (await openStore(other.url)).close(); // tables make the drop slow enough to overlap
+          await other.drop();
+        }
+      };
+      const ours = await Promise.all(Array.from({ length: 12 }, () => pg.create()));
+      try {
+        const opens = async () => {
+          for (const db of ours) await (await openStore(db.url)).close();
+        };
+        await Promise.all([opens(), churn(), churn(), churn()]);
+      } finally {
+        await Promise.all(ours.map((db) => db.drop()));
+      }
+    },
+  );
 });
 
 describe.each(
