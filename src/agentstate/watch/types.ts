@@ -15,6 +15,7 @@ export interface DropEvent {
   lastSkillName?: string;
   /** States before the drop; empty when the notice is delivered again after a failed or interrupted cycle. */
   previousStates: AgentState[];
+  /** When the drop was seen. Stable across redeliveries: with `agentId` it identifies the notice. */
   at: Date;
   /**
    * True when the notice was claimed by an earlier cycle that did not record a posted message. Usually that
