@@ -22,7 +22,12 @@ import {
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+// nock patches Node's http module for the whole worker process, and each test file loads its own copy:
+// one left active would intercept beneath the next file's nock and surface its errors as unhandled.
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
 
 const loginBody = { skillId: SKILL_ID, stateId: STATE_ID, activityId: ACTIVITY_ID };
 

@@ -16,7 +16,12 @@ afterEach(() => {
   nock.abortPendingRequests();
   nock.cleanAll();
 });
-afterAll(() => nock.enableNetConnect());
+// nock patches Node's http module for the whole worker process, and each test file loads its own copy:
+// one left active would intercept beneath the next file's nock and surface its errors as unhandled.
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
 
 describe.each(endpointCases)('$method $endpoint', (c) => {
   it('answers the contract success with the validated payload', async () => {

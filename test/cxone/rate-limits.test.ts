@@ -5,7 +5,12 @@ import { AGENT_ID, api, caught, makeClient, tokenScope } from './helpers/fixture
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+// nock patches Node's http module for the whole worker process, and each test file loads its own copy:
+// one left active would intercept beneath the next file's nock and surface its errors as unhandled.
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
 
 const path = `/api/v2/agents/${AGENT_ID}/states`;
 const slowDown = { error: 'rate_limited', message: 'slow down' };
