@@ -77,6 +77,9 @@ const envSchema = z.object({
 
 export type Env = Record<string, string | undefined>;
 
+/** Every variable the app reads (the README and .env.example document each one). */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as ReadonlyArray<keyof typeof envSchema.shape>;
+
 export interface Config {
   readonly slack: {
     readonly botToken: string | undefined;
