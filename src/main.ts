@@ -120,6 +120,53 @@ export async function serve(env: Env): Promise<void> {
   await runtime.close();
 }
 
+/** The Slack app in HTTP mode with its own runtime, for `agentstate dev` (which supplies the env). */
+async function startSlackApp(
+  config: Config,
+  logger: Logger,
+): Promise<{ port: number; stop(): Promise<void> }> {
+  const [{ createMetrics }, { createSlackApp }] = await Promise.all([
+    import('./metrics'),
+    import('./slack/app'),
+  ]);
+  const metrics = createMetrics();
+  const runtime = await buildRuntime(config, logger, { onCxoneRequest: metrics.onCxoneRequest });
+  const readiness = async () => {
+    await runtime.cxone.tokenInfo();
+    return { ok: true, checks: { cxoneToken: true } };
+  };
+  const slack = createSlackApp({
+    config,
+    service: runtime.service,
+    guard: runtime.guard,
+    logger,
+    metrics,
+    readiness,
+  });
+  try {
+    const { port } = await slack.start();
+    return { port, stop: () => slack.stop().finally(() => runtime.close()) };
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+}
+
+/**
+ * The local sandbox: simulator, the real Slack app and a page standing in for Slack. Exported for the
+ * browser test, which runs exactly what `agentstate dev` runs.
+ */
+export async function startDev(env: Env, opts: { port: number; logger?: Logger }) {
+  const logger = opts.logger ?? createLogger({ level: env.LOG_LEVEL ?? 'warn', destination: process.stderr });
+  const { startDevStack } = await import('./sandbox');
+  return startDevStack({
+    port: opts.port,
+    logger,
+    env,
+    startApp: (appEnv) => startSlackApp(loadConfig(appEnv), logger),
+  });
+}
+
 export function createCliContext(env: Env, io: CliContext['io']): CliContext {
   return {
     io,
@@ -146,6 +193,14 @@ export function createCliContext(env: Env, io: CliContext['io']): CliContext {
       io.stdout.write(`${describeSimulator(sim)}\n`);
       await untilSignal();
       await sim.close();
+    },
+    async dev(opts) {
+      const stack = await startDev(env, opts);
+      const { describeDevStack } = await import('./sandbox');
+      io.stdout.write(`${describeDevStack(stack)}\n`);
+      await untilSignal();
+      io.stdout.write('Stopping…\n');
+      await stack.close();
     },
   };
 }

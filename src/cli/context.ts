@@ -18,6 +18,11 @@ export interface SimulatorCommandOptions {
   tokenTtlSeconds: number;
 }
 
+export interface DevCommandOptions {
+  /** The sandbox page's port (0 picks a free one). */
+  port: number;
+}
+
 export interface CliContext {
   io: CliIo;
   env: Env;
@@ -26,4 +31,6 @@ export interface CliContext {
   serve(): Promise<void>;
   /** Runs the CXone simulator until SIGINT/SIGTERM. */
   simulator(opts: SimulatorCommandOptions): Promise<void>;
+  /** Runs the local Slack sandbox (simulator + app + page) until SIGINT/SIGTERM. */
+  dev(opts: DevCommandOptions): Promise<void>;
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { parsePositiveInt } from './read';
 
-/** Long-running commands: the Slack app and the CXone simulator. */
+/** Long-running commands: the Slack app, the CXone simulator and the local Slack sandbox. */
 export function registerServerCommands(program: Command, ctx: CliContext): void {
   program
     .command('serve')
@@ -32,4 +32,12 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
           tokenTtlSeconds: opts.tokenTtl,
         }),
     );
+
+  program
+    .command('dev')
+    .description(
+      'run the local Slack sandbox: the app, the CXone simulator and a page that stands in for Slack',
+    )
+    .option('--port <n>', 'port of the sandbox page', parsePositiveInt, 3030)
+    .action((opts: { port: number }) => ctx.dev({ port: opts.port }));
 }

@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { viewJson } from './web-api';
+import { APP, TEAM, type Workspace } from './workspace';
+
+/**
+ * Pushes the workspace to the page with server-sent events: on connect and after every change, each
+ * open page gets everything its member may see (ephemeral messages only for their member). A whole
+ * snapshot per change keeps the page free of merge logic; the page re-renders only what changed.
+ */
+
+/** The two identities the page's switch toggles between. */
+export interface Actor {
+  userId: string;
+  role: 'supervisor' | 'member';
+}
+
+/** A command the page offers to fill in, with what it shows. */
+export interface Hint {
+  command: string;
+  note: string;
+}
+
+/** What the page needs besides the workspace: who the switch toggles between, and what to try. */
+export interface PageConfig {
+  actors: readonly Actor[];
+  hints: readonly Hint[];
+}
+
+/** Proxies and idle timeouts drop silent connections; a comment line every so often keeps it open. */
+const KEEPALIVE_MS = 15_000;
+
+export function snapshot(ws: Workspace, userId: string, page: PageConfig) {
+  const modal = ws.modalFor(userId);
+  const home = ws.homeFor(userId);
+  return {
+    me: userId,
+    team: TEAM,
+    app: APP,
+    ...page,
+    users: [...ws.users.values()].map((u) => ({
+      id: u.id,
+      name: u.name,
+      realName: u.realName,
+      isBot: Boolean(u.isBot),
+      ...(u.email ? { email: u.email } : {}),
+    })),
+    channels: ws.channelsFor(userId).map((c) => ({ id: c.id, name: c.name, im: Boolean(c.imUser) })),
+    messages: ws.visibleTo(userId).map((m) => ({
+      ts: m.ts,
+      channel: m.channel,
+      user: m.user,
+      text: m.text,
+      blocks: m.blocks ?? null,
+      ephemeral: Boolean(m.ephemeralTo),
+      edited: Boolean(m.edited),
+      version: m.version,
+    })),
+    modal: modal ? viewJson(modal) : null,
+    home: home ? viewJson(home) : null,
+  };
+}
+
+export class PageStreams {
+  private readonly open = new Set<{ userId: string; res: ServerResponse }>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly page: PageConfig,
+  ) {
+    this.unsubscribe = ws.onChange(() => {
+      for (const client of this.open) this.push(client);
+    });
+    this.timer = setInterval(() => {
+      for (const client of this.open) client.res.write(': keepalive\n\n');
+    }, KEEPALIVE_MS);
+    this.timer.unref();
+  }
+
+  attach(req: IncomingMessage, res: ServerResponse, userId: string): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    const client = { userId, res };
+    this.open.add(client);
+    req.on('close', () => this.open.delete(client));
+    this.push(client);
+  }
+
+  private push(client: { userId: string; res: ServerResponse }): void {
+    const data = JSON.stringify(snapshot(this.ws, client.userId, this.page));
+    client.res.write(`event: snapshot\ndata: ${data}\n\n`);
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.unsubscribe();
+    for (const client of this.open) client.res.end();
+    this.open.clear();
+  }
+}

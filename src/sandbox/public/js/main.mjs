@@ -1,0 +1,236 @@
+import { renderBlocks } from './blocks.mjs';
+import { el } from './dom.mjs';
+import { avatar, renderMessages, resetMessages } from './messages.mjs';
+import { syncModal } from './modal.mjs';
+
+/**
+ * The sandbox page: a channel view, the app's Home and Messages tabs, a message box and the switch
+ * between a supervisor and an ordinary member. The server pushes a snapshot of what the member may see
+ * (server-sent events); everything the member does goes to /ui/…, where the server turns it into the
+ * signed request Slack would send to the app.
+ */
+
+const $ = (id) => document.getElementById(id);
+const state = {
+  snap: null,
+  me: null,
+  source: null,
+  place: { kind: 'channel', id: 'C0SUPERVISORS' },
+  tab: 'home',
+};
+let homeRendered = null;
+let toastTimer;
+
+async function api(name, body) {
+  try {
+    const res = await fetch(`/ui/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return await res.json();
+  } catch {
+    return { ok: false, error: 'the sandbox server is not reachable' };
+  }
+}
+
+function toast(text) {
+  const node = $('toast');
+  node.textContent = text;
+  node.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
+    node.hidden = true;
+  }, 8000);
+}
+
+const page = {
+  users: new Map(),
+  dir: {
+    userName: (id) => page.users.get(id)?.realName,
+    channelName: (id) => state.snap?.channels.find((c) => c.id === id)?.name,
+  },
+  call: (name, body) => api(name, { user: state.me, ...body }),
+  fail: (error) => toast(`The app did not handle that (${error}).`),
+};
+
+function connect(userId) {
+  state.source?.close();
+  resetMessages();
+  homeRendered = null;
+  state.source = new EventSource(userId ? `/ui/events?user=${encodeURIComponent(userId)}` : '/ui/events');
+  state.source.addEventListener('snapshot', (event) => render(JSON.parse(event.data)));
+  state.source.addEventListener('error', () => toast('Lost the sandbox server; reconnecting…'));
+}
+
+function imChannel() {
+  return state.snap.channels.find((c) => c.im);
+}
+
+function currentChannel() {
+  return state.place.kind === 'channel'
+    ? state.snap.channels.find((c) => c.id === state.place.id)
+    : imChannel();
+}
+
+function go(place) {
+  state.place = place;
+  if (place.kind === 'app' && state.tab === 'home') page.call('home', {});
+  render(state.snap);
+  $('composer-input').focus();
+}
+
+function navItem(label, active, onclick) {
+  return el(
+    'li',
+    {},
+    el('button', { type: 'button', className: `nav-item${active ? ' active' : ''}`, onclick }, label),
+  );
+}
+
+function renderSidebar(snap) {
+  const channels = snap.channels.filter((c) => !c.im);
+  $('channel-list').replaceChildren(
+    ...channels.map((c) =>
+      navItem(`# ${c.name}`, state.place.kind === 'channel' && state.place.id === c.id, () =>
+        go({ kind: 'channel', id: c.id }),
+      ),
+    ),
+  );
+  $('app-list').replaceChildren(
+    navItem(snap.app.name, state.place.kind === 'app', () => go({ kind: 'app' })),
+  );
+}
+
+function renderSwitch(snap) {
+  const box = $('actor-switch');
+  const radios = snap.actors.map((actor) => {
+    const user = page.users.get(actor.userId);
+    const input = el('input', {
+      type: 'radio',
+      name: 'actor',
+      value: actor.userId,
+      checked: actor.userId === snap.me,
+    });
+    input.addEventListener('change', () => connect(actor.userId));
+    return el(
+      'label',
+      { className: 'actor' },
+      input,
+      el(
+        'span',
+        {},
+        `${actor.role === 'supervisor' ? 'Supervisor' : 'Member'} · ${user?.realName ?? actor.userId}`,
+      ),
+    );
+  });
+  box.replaceChildren(el('legend', {}, 'Acting as'), ...radios);
+  const me = page.users.get(snap.me);
+  const role = snap.actors.find((a) => a.userId === snap.me)?.role ?? 'member';
+  $('me').replaceChildren(avatar(me), el('span', {}, me?.realName ?? snap.me, el('small', {}, role)));
+}
+
+function intro(channel, snap) {
+  if (channel.im)
+    return el('div', { className: 'channel-intro' }, 'Messages the app sends you directly appear here.');
+  const hints = snap.hints.map((h) =>
+    el(
+      'button',
+      { type: 'button', className: 'hint', title: h.note, onclick: () => fill(h.command) },
+      el('code', {}, h.command),
+      el('span', {}, h.note),
+    ),
+  );
+  return el(
+    'div',
+    { className: 'channel-intro' },
+    el('h2', {}, `#${channel.name}`),
+    el('p', {}, `This is the very beginning of #${channel.name}. Type a command below, or pick one:`),
+    el('div', { className: 'hints' }, ...hints),
+  );
+}
+
+function fill(command) {
+  const input = $('composer-input');
+  input.value = command;
+  input.focus();
+}
+
+function renderHome(snap) {
+  const home = snap.home;
+  if (homeRendered === (home?.hash ?? 'none')) return;
+  homeRendered = home?.hash ?? 'none';
+  if (!home) return $('home').replaceChildren(el('p', { className: 'muted' }, 'Loading the Home tab…'));
+  const container = { type: 'view', viewId: home.id };
+  const surface = {
+    dir: page.dir,
+    value: () => undefined,
+    setValue: () => undefined,
+    act: (blockId, element, picked) =>
+      page.call('action', { container, blockId, actionId: element.action_id, picked, state: {} }),
+    options: (blockId, element, value) =>
+      page.call('options', { container, blockId, actionId: element.action_id, value }),
+    fail: page.fail,
+  };
+  $('home').replaceChildren(renderBlocks(home.blocks, surface));
+}
+
+function renderMain(snap) {
+  const inApp = state.place.kind === 'app';
+  const showHome = inApp && state.tab === 'home';
+  const channel = currentChannel();
+  $('main-title').textContent = inApp ? snap.app.name : `# ${channel?.name ?? ''}`;
+  $('main-topic').textContent = inApp
+    ? 'See and fix agent states in NICE CXone'
+    : 'Contact-center supervisors · try /agentstate help';
+  $('tabs').hidden = !inApp;
+  for (const tab of $('tabs').querySelectorAll('[role="tab"]'))
+    tab.setAttribute('aria-selected', String(tab.dataset.tab === state.tab));
+  $('home').hidden = !showHome;
+  $('messages').hidden = showHome;
+  $('composer-input').placeholder = inApp ? `Message ${snap.app.name}` : `Message #${channel?.name ?? ''}`;
+  if (showHome) return renderHome(snap);
+  const list = $('messages');
+  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+  const messages = channel ? snap.messages.filter((m) => m.channel === channel.id) : [];
+  const added = renderMessages(
+    list,
+    channel?.id ?? '',
+    messages,
+    page,
+    channel ? intro(channel, snap) : el('div'),
+  );
+  if (added && nearBottom) list.scrollTop = list.scrollHeight;
+}
+
+function render(snap) {
+  if (!snap) return;
+  if (state.me !== snap.me) resetMessages();
+  state.snap = snap;
+  state.me = snap.me;
+  page.users = new Map(snap.users.map((u) => [u.id, u]));
+  renderSwitch(snap);
+  renderSidebar(snap);
+  renderMain(snap);
+  syncModal(snap.modal, page);
+}
+
+$('composer').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const input = $('composer-input');
+  const text = input.value.trim();
+  const channel = currentChannel();
+  if (!text || !channel) return;
+  input.value = '';
+  const result = await page.call('message', { channel: channel.id, text });
+  if (!result.ok) toast(`Could not send that: ${result.error}`);
+});
+
+for (const tab of $('tabs').querySelectorAll('[role="tab"]')) {
+  tab.addEventListener('click', () => {
+    state.tab = tab.dataset.tab;
+    go({ kind: 'app' });
+  });
+}
+
+connect(new URLSearchParams(location.search).get('as') ?? '');
