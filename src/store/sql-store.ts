@@ -29,25 +29,26 @@ export async function migrate(connection: Connection, logger?: StoreLogger): Pro
     }
   };
   // PostgreSQL: the Migrator takes an advisory lock, so replicas starting together migrate once.
-  await (kind === 'sqlite' ? withSqliteWriteLock(db, run) : retryOnVanishedSchema(run, schema));
+  await (kind === 'sqlite' ? withSqliteWriteLock(db, run) : retryIntrospectionRace(run));
 }
 
-const SCHEMA_RACE_ATTEMPTS = 5;
+const INTROSPECTION_RACE_ATTEMPTS = 5;
+/** invalid_schema_name, undefined_table, undefined_column: what a concurrent DROP looks like to a catalog scan. */
+const INTROSPECTION_RACE_CODES = new Set(['3F000', '42P01', '42703']);
 
 /**
- * Kysely's Migrator introspects every schema of the database (`has_schema_privilege(nspname, …)`), so a
- * schema dropped by someone else at that moment — another deployment or test run sharing the database —
- * fails our migration with 3F000 "schema … does not exist". That error names a schema that is not ours
- * and says nothing about our own state: try again.
+ * Kysely's Migrator introspects every schema of the database (`has_schema_privilege`,
+ * `pg_get_serial_sequence` on each table), so another deployment or test run sharing the database that drops
+ * its schema at that moment fails our migration with an error about *its* objects. The failed step is rolled
+ * back or idempotent, so try again; an error of our own migration repeats and is thrown after the attempts.
  */
-async function retryOnVanishedSchema(run: () => Promise<void>, ours: string | undefined): Promise<void> {
+async function retryIntrospectionRace(run: () => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (err) {
-      const { code, message } = err as { code?: unknown; message?: unknown };
-      const othersSchema = code === '3F000' && !(ours && String(message).includes(`"${ours}"`));
-      if (!othersSchema || attempt >= SCHEMA_RACE_ATTEMPTS) throw err;
+      const code = (err as { code?: unknown }).code;
+      if (!INTROSPECTION_RACE_CODES.has(String(code)) || attempt >= INTROSPECTION_RACE_ATTEMPTS) throw err;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
     }
   }
