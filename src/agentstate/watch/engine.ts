@@ -1,9 +1,9 @@
 import { isCxoneError, RateLimitedError } from '../../cxone/errors';
-import type { Subscription } from '../../store/port';
+import type { DropNotice, Subscription } from '../../store/port';
 import type { AgentState } from '../model';
-import { deliver } from './deliver';
-import { diffStates, lastSkillOf } from './diff';
-import { createStateFetcher, type StatesReader } from './fetch-states';
+import { type DeliveryOutcome, deliver } from './deliver';
+import { diffStates, lastSkillOf, type StateDiff } from './diff';
+import { createStateFetcher, type FetchedStates, type StatesReader } from './fetch-states';
 import { noticeKey, planDeliveries } from './plan';
 import { skillNamer } from './skill-names';
 import type { CycleReport, RunCycleOptions, WatchEngine, WatchEngineOptions } from './types';
@@ -57,7 +57,7 @@ export function createWatchEngine(opts: WatchEngineOptions): WatchEngine {
       store.watcher.openDrops(),
     ]);
     const { reader, calls } = countCalls(opts.cxone);
-    let fetched: Awaited<ReturnType<typeof fetcher.fetch>>;
+    let fetched: FetchedStates;
     try {
       fetched = await fetcher.fetch(reader, { watched, known: new Set(known.keys()), cursor });
     } catch (err) {
@@ -67,22 +67,12 @@ export function createWatchEngine(opts: WatchEngineOptions): WatchEngine {
 
     const now = new Date(clock.now());
     const diff = diffStates({ watched, known, fetched: fetched.states, now });
-    const subscribed = new Map(subscriptions.map((s) => [noticeKey(s.channelId, s.agentId), s]));
+    // Claim first, then save: see step 3 above.
     const claimed = await store.watcher.claimDrops(dropClaims(diff.dropped, subscriptions, now));
     await store.watcher.saveStates({ upsert: diff.upsert, forget: diff.forget, cursor: fetched.cursor });
     if (signal?.aborted) return skipped(watched.length, calls(), 'stopped');
 
-    const plan = planDeliveries({ open, claimed, current: diff.current, subscribed });
-    const outcome = await deliver(plan, {
-      store,
-      notifier,
-      logger,
-      now,
-      subscribed,
-      current: diff.current,
-      previous: new Map(diff.dropped.map((d) => [d.agentId, d.previousStates])),
-      skillName: await skillNamer(opts.catalog, plan, logger),
-    });
+    const outcome = await notify({ subscriptions, open, claimed, diff, now });
     return {
       mode: fetched.mode,
       watched: watched.length,
@@ -93,6 +83,33 @@ export function createWatchEngine(opts: WatchEngineOptions): WatchEngine {
       undelivered: outcome.undelivered,
       cxoneCalls: calls(),
     };
+  }
+
+  async function notify(input: {
+    subscriptions: readonly Subscription[];
+    open: readonly DropNotice[];
+    claimed: readonly DropNotice[];
+    diff: StateDiff;
+    now: Date;
+  }): Promise<DeliveryOutcome> {
+    const { diff, now } = input;
+    const subscribed = new Map(input.subscriptions.map((s) => [noticeKey(s.channelId, s.agentId), s]));
+    const plan = planDeliveries({
+      open: input.open,
+      claimed: input.claimed,
+      current: diff.current,
+      subscribed,
+    });
+    return deliver(plan, {
+      store,
+      notifier,
+      logger,
+      now,
+      subscribed,
+      current: diff.current,
+      previous: new Map(diff.dropped.map((d) => [d.agentId, d.previousStates])),
+      skillName: await skillNamer(opts.catalog, plan, logger),
+    });
   }
 
   /** 429: honour Retry-After (bounded), then give up this cycle; the cursor stays, so the next one catches up. */

@@ -75,7 +75,7 @@ export function createStateFetcher(opts: StateFetcherOptions) {
         const states = deltaStates(delta, index);
         const unknown = req.watched.filter((id) => !req.known.has(id) && !states.has(id));
         if (unknown.length <= opts.newAgentReadLimit) {
-          for (const [id, list] of await readEach(cxone, unknown)) states.set(id, list);
+          for (const [id, list] of await readEach(cxone, unknown, opts)) states.set(id, list);
           return { mode: 'bulk', states, cursor: delta.lastPollTime };
         }
       }
@@ -95,24 +95,29 @@ export function createStateFetcher(opts: StateFetcherOptions) {
   }
 
   async function perAgent(cxone: StatesReader, watched: readonly string[]): Promise<FetchedStates> {
-    return { mode: 'per-agent', states: await readEach(cxone, watched) };
-  }
-
-  async function readEach(cxone: StatesReader, ids: readonly string[]): Promise<Map<string, AgentState[]>> {
-    const states = new Map<string, AgentState[]>();
-    await mapBounded(ids, opts.concurrency, async (id) => {
-      try {
-        states.set(id, await cxone.getAgentStates(id));
-      } catch (err) {
-        // A watched agent deleted in CXone: keep its last known state rather than report it as dropped.
-        if (!(err instanceof NotFoundError)) throw err;
-        opts.logger.warn({ agentId: id }, 'watch: watched agent unknown to CXone; skipped');
-      }
-    });
-    return states;
+    return { mode: 'per-agent', states: await readEach(cxone, watched, opts) };
   }
 
   return { fetch };
+}
+
+/** Per-agent reads, `concurrency` at a time; the first failure other than an unknown agent stops them. */
+async function readEach(
+  cxone: StatesReader,
+  ids: readonly string[],
+  opts: Pick<StateFetcherOptions, 'concurrency' | 'logger'>,
+): Promise<Map<string, AgentState[]>> {
+  const states = new Map<string, AgentState[]>();
+  await mapBounded(ids, opts.concurrency, async (id) => {
+    try {
+      states.set(id, await cxone.getAgentStates(id));
+    } catch (err) {
+      // A watched agent deleted in CXone: keep its last known state rather than report it as dropped.
+      if (!(err instanceof NotFoundError)) throw err;
+      opts.logger.warn({ agentId: id }, 'watch: watched agent unknown to CXone; skipped');
+    }
+  });
+  return states;
 }
 
 /** CXone ids are UUIDs compared case-insensitively; map them back to the subscription's spelling. */
