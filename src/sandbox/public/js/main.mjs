@@ -127,7 +127,10 @@ function renderSwitch(snap) {
   box.replaceChildren(el('legend', {}, 'Acting as'), ...radios);
   const me = page.users.get(snap.me);
   const role = snap.actors.find((a) => a.userId === snap.me)?.role ?? 'member';
-  $('me').replaceChildren(avatar(me), el('span', {}, me?.realName ?? snap.me, el('small', {}, role)));
+  $('me').replaceChildren(
+    avatar(me),
+    el('div', {}, el('strong', {}, me?.realName ?? snap.me), el('small', {}, role)),
+  );
 }
 
 function intro(channel, snap) {

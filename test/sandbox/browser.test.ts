@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { DevStack } from '../../src/sandbox';
+import { loggedOutAgent, startStack } from './helpers';
+
+/**
+ * The sandbox in a real browser (Debian's Chromium through playwright-core): a supervisor logs a
+ * logged-out agent in from the status card and sees it verified; an ordinary member is refused. Saves
+ * the screenshot the README shows (docs/sandbox.png). Waits are Playwright's auto-waiting, never sleeps.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'sandbox.png');
+/** Generous for a cold browser on a small CI runner; a passing run takes a few seconds. */
+const UI_TIMEOUT_MS = 20_000;
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI) {
+  throw new Error(
+    `The sandbox browser test needs Chromium at ${CHROMIUM}; CI must install it (apt-get install chromium).`,
+  );
+}
+if (!hasChromium)
+  console.warn(`Skipping the sandbox browser test: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
+const describeInBrowser = hasChromium ? describe : describe.skip;
+
+describeInBrowser('the sandbox page in Chromium', () => {
+  let stack: DevStack;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    // launch() runs each browser in a fresh temporary profile (user data dir), removed on close.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    await page.goto(stack.url);
+  });
+  afterEach(() => page.close());
+
+  async function ask(agentRef: string) {
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill(`/agentstate ${agentRef}`);
+    await box.press('Enter');
+    const card = page.locator('article.message').filter({ hasText: agentRef }).last();
+    await card.getByText('Only visible to you').waitFor();
+    return card;
+  }
+
+  async function askForLoggedOut(agentId: string) {
+    const card = await ask(agentId);
+    await card.getByText('Not logged in to any skill').waitFor();
+    return card;
+  }
+
+  async function clickLogInAndConfirm(card: ReturnType<Page['locator']>) {
+    await card.getByRole('button', { name: 'Log agent in' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Log agent in?' });
+    await dialog.getByText('Billing').waitFor();
+    await dialog.getByRole('button', { name: 'Log in' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  it('shows a logged-in agent’s states, then logs a logged-out agent in for a supervisor', async () => {
+    const tenant = stack.simulator.tenant;
+    const busy = tenant.agents.find((a) => tenant.visibleStates(a.id).length > 0)!;
+    await page.getByRole('radio', { name: /Supervisor/ }).check();
+    const states = await ask(busy.email);
+    await states.getByRole('heading', { name: `${busy.firstName} ${busy.lastName}` }).waitFor();
+    await states.getByText('Skill', { exact: true }).first().waitFor();
+
+    const agent = loggedOutAgent(stack);
+    const card = await askForLoggedOut(agent.id);
+    await card.getByRole('heading', { name: `${agent.firstName} ${agent.lastName}` }).waitFor();
+
+    await clickLogInAndConfirm(card);
+    await card.getByText('Logging in').waitFor();
+    await card.getByText(/verified in \d+\.\d s/).waitFor();
+    await card.getByText('Only visible to you').waitFor();
+
+    // Park the pointer so no message shows its hover background in the picture.
+    await page.mouse.move(0, 0);
+    await mkdir(join(SCREENSHOT, '..'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(stack.simulator.tenant.visibleStates(agent.id)).toHaveLength(1);
+  }, 60_000);
+
+  it('refuses the click of an ordinary member', async () => {
+    const agent = loggedOutAgent(stack);
+    await page.getByRole('radio', { name: /Member/ }).check();
+    await page.getByText('Morgan Blake', { exact: true }).waitFor();
+    const card = await askForLoggedOut(agent.id);
+
+    await clickLogInAndConfirm(card);
+    await page.getByText('Only supervisors can change agent states').waitFor();
+    expect(stack.simulator.tenant.visibleStates(agent.id)).toHaveLength(0);
+  }, 60_000);
+});
