@@ -1,4 +1,3 @@
-import nock from 'nock';
 import {
   BadRequestError,
   ConflictError,
@@ -19,15 +18,9 @@ import {
   STATE_ID,
   tokenScope,
 } from './helpers/fixtures';
+import { useNock } from './helpers/nock-lifecycle';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-// nock patches Node's http module for the whole worker process, and each test file loads its own copy:
-// one left active would intercept beneath the next file's nock and surface its errors as unhandled.
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 const loginBody = { skillId: SKILL_ID, stateId: STATE_ID, activityId: ACTIVITY_ID };
 

@@ -1,4 +1,4 @@
-import nock from 'nock';
+import type nock from 'nock';
 import {
   AuthError,
   InvalidResponseError,
@@ -9,19 +9,9 @@ import {
 import { endpointCases, notRetriedCases, retriedCases } from './helpers/endpoints';
 import { api, BASE_URL, caught, makeClient, TOKEN, TOKEN_2, tokenScope } from './helpers/fixtures';
 import { intercept, replySuccess } from './helpers/intercept';
+import { useNock } from './helpers/nock-lifecycle';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  // Delayed replies of the timeout tests must not fire into the next test.
-  nock.abortPendingRequests();
-  nock.cleanAll();
-});
-// nock patches Node's http module for the whole worker process, and each test file loads its own copy:
-// one left active would intercept beneath the next file's nock and surface its errors as unhandled.
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe.each(endpointCases)('$method $endpoint', (c) => {
   it('answers the contract success with the validated payload', async () => {

@@ -12,15 +12,9 @@ import {
   tokenBody,
   tokenScope,
 } from './helpers/fixtures';
+import { useNock } from './helpers/nock-lifecycle';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-// nock patches Node's http module for the whole worker process, and each test file loads its own copy:
-// one left active would intercept beneath the next file's nock and surface its errors as unhandled.
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 const path = `/api/v2/agents/${AGENT_ID}/states`;
 const secrets = [CLIENT_SECRET, TOKEN, TOKEN_2, 'Bearer '];

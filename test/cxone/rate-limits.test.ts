@@ -1,16 +1,9 @@
-import nock from 'nock';
 import { RateLimitedError, zeroDelayRetryPolicy } from '../../src/cxone';
 import { FAKE_EPOCH } from './helpers/fake-clock';
 import { AGENT_ID, api, caught, makeClient, tokenScope } from './helpers/fixtures';
+import { useNock } from './helpers/nock-lifecycle';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-// nock patches Node's http module for the whole worker process, and each test file loads its own copy:
-// one left active would intercept beneath the next file's nock and surface its errors as unhandled.
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 const path = `/api/v2/agents/${AGENT_ID}/states`;
 const slowDown = { error: 'rate_limited', message: 'slow down' };

@@ -23,15 +23,9 @@ import {
   tokenBody,
   tokenScope,
 } from './helpers/fixtures';
+import { useNock } from './helpers/nock-lifecycle';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-// nock patches Node's http module for the whole worker process, and each test file loads its own copy:
-// one left active would intercept beneath the next file's nock and surface its errors as unhandled.
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 function provider() {
   const clock = createFakeClock();
