@@ -4,6 +4,7 @@ import { createInMemoryOperationGuard, type OperationGuard } from './agentstate/
 import type { CxonePort } from './agentstate/ports';
 import type { AgentStateService } from './agentstate/types';
 import { type CliContext, runCli } from './cli';
+import { CliExit, ExitCode } from './cli/io';
 import { assertServeConfig, type Config, type Env, loadConfig } from './config';
 import { createCxoneClient } from './cxone';
 import { createLogger, type Logger } from './logger';
@@ -195,7 +196,13 @@ export function createCliContext(env: Env, io: CliContext['io']): CliContext {
       await sim.close();
     },
     async dev(opts) {
-      const stack = await startDev(env, opts);
+      const stack = await startDev(env, opts).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EADDRINUSE') throw err;
+        throw new CliExit(
+          ExitCode.usage,
+          `port ${opts.port} is in use; pick another with --port (0 = any free port)`,
+        );
+      });
       const { describeDevStack } = await import('./sandbox');
       io.stdout.write(`${describeDevStack(stack)}\n`);
       await untilSignal();
