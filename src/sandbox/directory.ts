@@ -7,8 +7,16 @@ import { APP, type SandboxUser, SLACKBOT, Workspace } from './workspace';
  * `/agentstate @handle` can be resolved through the member's email as in a real workspace.
  */
 
-export const SUPERVISORS_CHANNEL = { id: 'C0SUPERVISORS', name: 'supervisors' } as const;
-export const AUDIT_CHANNEL = { id: 'C0AUDITLOG', name: 'agentstate-audit' } as const;
+export const SUPERVISORS_CHANNEL = {
+  id: 'C0SUPERVISORS',
+  name: 'supervisors',
+  topic: 'Contact-center supervisors · try /agentstate help',
+} as const;
+export const AUDIT_CHANNEL = {
+  id: 'C0AUDITLOG',
+  name: 'agentstate-audit',
+  topic: 'One message per state change made through the app (AUDIT_CHANNEL_ID)',
+} as const;
 export const SUPERVISOR_GROUP = 'S0SUPERVISORS';
 
 export const SUPERVISOR: SandboxUser = {

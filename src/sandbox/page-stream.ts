@@ -44,7 +44,9 @@ export function snapshot(ws: Workspace, userId: string, page: PageConfig) {
       isBot: Boolean(u.isBot),
       ...(u.email ? { email: u.email } : {}),
     })),
-    channels: ws.channelsFor(userId).map((c) => ({ id: c.id, name: c.name, im: Boolean(c.imUser) })),
+    channels: ws
+      .channelsFor(userId)
+      .map((c) => ({ id: c.id, name: c.name, topic: c.topic ?? '', im: Boolean(c.imUser) })),
     messages: ws.visibleTo(userId).map((m) => ({
       ts: m.ts,
       channel: m.channel,

@@ -28,6 +28,7 @@ export interface SandboxUser {
 export interface Channel {
   id: string;
   name: string;
+  topic?: string;
   /** A direct-message channel between the app and this member. */
   imUser?: string;
 }

@@ -116,4 +116,20 @@ describeInBrowser('the sandbox page in Chromium', () => {
     await page.getByText('Only supervisors can change agent states').waitFor();
     expect(stack.simulator.tenant.visibleStates(agent.id)).toHaveLength(0);
   }, 60_000);
+
+  it('logs in through the modal: skills come from the app as the supervisor types', async () => {
+    const agent = loggedOutAgent(stack);
+    const card = await askForLoggedOut(agent.id);
+    await card.getByRole('button', { name: 'Other skill…' }).click();
+
+    const modal = page.getByRole('dialog', { name: 'Log agent in' });
+    const skill = modal.getByRole('combobox', { name: 'Skill' });
+    await skill.fill('reten');
+    await page.getByRole('option', { name: 'Retention' }).click();
+    await modal.getByLabel('Activity').selectOption({ label: 'Busy' });
+    await modal.getByRole('button', { name: 'Log in' }).click();
+    await modal.waitFor({ state: 'detached' });
+
+    await card.getByText(/Logged in to Retention as Busy .* verified in/).waitFor();
+  }, 60_000);
 });

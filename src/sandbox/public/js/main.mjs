@@ -144,12 +144,20 @@ function intro(channel, snap) {
       el('span', {}, h.note),
     ),
   );
+  // The suggestions belong in the channel where supervisors work; the audit channel only gets its topic.
+  const withHints = snap.channels.find((c) => !c.im)?.id === channel.id;
   return el(
     'div',
     { className: 'channel-intro' },
     el('h2', {}, `#${channel.name}`),
-    el('p', {}, `This is the very beginning of #${channel.name}. Type a command below, or pick one:`),
-    el('div', { className: 'hints' }, ...hints),
+    el(
+      'p',
+      {},
+      withHints
+        ? `This is the very beginning of #${channel.name}. Type a command below, or pick one:`
+        : `This is the very beginning of #${channel.name}. ${channel.topic}.`,
+    ),
+    withHints ? el('div', { className: 'hints' }, ...hints) : null,
   );
 }
 
@@ -183,9 +191,7 @@ function renderMain(snap) {
   const showHome = inApp && state.tab === 'home';
   const channel = currentChannel();
   $('main-title').textContent = inApp ? snap.app.name : `# ${channel?.name ?? ''}`;
-  $('main-topic').textContent = inApp
-    ? 'See and fix agent states in NICE CXone'
-    : 'Contact-center supervisors · try /agentstate help';
+  $('main-topic').textContent = inApp ? 'See and fix agent states in NICE CXone' : (channel?.topic ?? '');
   $('tabs').hidden = !inApp;
   for (const tab of $('tabs').querySelectorAll('[role="tab"]'))
     tab.setAttribute('aria-selected', String(tab.dataset.tab === state.tab));

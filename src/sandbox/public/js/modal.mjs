@@ -63,7 +63,13 @@ function draw(page) {
   submitButton?.addEventListener('click', () => submit(page, modal, submitButton));
   const dialog = el(
     'div',
-    { className: 'sk-modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'sk-modal-title' },
+    {
+      className: 'sk-modal',
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'sk-modal-title',
+      tabindex: '-1',
+    },
     el(
       'header',
       { className: 'sk-modal-header' },
@@ -85,9 +91,14 @@ function draw(page) {
     ),
   );
   const node = el('div', { className: 'sk-overlay' }, dialog);
+  node.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !document.querySelector('.sk-dialog')) dismiss();
+  });
   if (modal.node) modal.node.replaceWith(node);
   else document.getElementById('overlays').append(node);
   modal.node = node;
+  // Focus on the dialog itself, so Escape closes it and Tab starts inside it, without opening a select.
+  dialog.focus();
 }
 
 /** Called with every snapshot: the member's open modal, or null. */
