@@ -159,10 +159,9 @@ export class Workspace {
   }
 
   visibleTo(userId: string): Message[] {
+    const channels = new Set(this.channelsFor(userId).map((c) => c.id));
     return this.messages.filter(
-      (m) =>
-        (!m.ephemeralTo || m.ephemeralTo === userId) &&
-        this.channelsFor(userId).some((c) => c.id === m.channel),
+      (m) => channels.has(m.channel) && (!m.ephemeralTo || m.ephemeralTo === userId),
     );
   }
 
