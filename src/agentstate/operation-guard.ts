@@ -15,12 +15,30 @@ export interface HeldOperation {
 export interface AcquiredOperation {
   ok: true;
   id: string;
-  /** Releases the agent for the next operation; safe to call more than once. */
-  end(): Promise<void>;
+  /**
+   * Releases the agent for the next operation; safe to call more than once. `outcome` is recorded by a
+   * durable guard (e.g. `verified`, `not_visible`); the in-memory one ignores it.
+   */
+  end(outcome?: string): Promise<void>;
+}
+
+/**
+ * What a durable guard records with the operation so that another process can finish or report it after a
+ * crash: the target as given (JSON-serialisable) and where its progress message lives. Optional and
+ * ignored by the in-memory guard.
+ */
+export interface OperationDetails {
+  target?: unknown;
+  message?: { channel: string; ts: string; responseUrl?: string };
 }
 
 export interface OperationGuard {
-  begin(agentId: string, action: string, startedBy: string): Promise<AcquiredOperation | HeldOperation>;
+  begin(
+    agentId: string,
+    action: string,
+    startedBy: string,
+    details?: OperationDetails,
+  ): Promise<AcquiredOperation | HeldOperation>;
 }
 
 export function createInMemoryOperationGuard(now: () => number = Date.now): OperationGuard {

@@ -19,8 +19,15 @@ export function createStoreOperationGuard(
 ): OperationGuard {
   const defaultOutcome = options.defaultOutcome ?? 'ok';
   return {
-    async begin(agentId, action, startedBy) {
-      const result = await store.operations.begin({ agentId, action, startedBy, owner: options.owner });
+    async begin(agentId, action, startedBy, details = {}) {
+      const result = await store.operations.begin({
+        agentId,
+        action,
+        startedBy,
+        owner: options.owner,
+        ...(details.target === undefined ? {} : { target: details.target }),
+        ...(details.message ? { message: details.message } : {}),
+      });
       if (!result.ok) {
         const { startedBy: by, startedAt, action: heldAction } = result.holder;
         return { ok: false, startedBy: by, startedAt, action: heldAction };

@@ -168,5 +168,16 @@ export function operationContract(h: () => StoreHarness): void {
       expect((await store.operations.get(held.id))?.outcome).toBe('ok');
       expect((await guardB.begin(ANA, 'switch', 'U2')).ok).toBe(true);
     });
+
+    it('records the target, the Slack message and the outcome given to end(), for a successor to finish', async () => {
+      const { store } = h();
+      const guard = createStoreOperationGuard(store, { owner: 'replica-a' });
+      const message = { channel: 'C1', ts: '', responseUrl: 'https://hooks.example/r' };
+      const held = await guard.begin(ANA, 'login', 'U1', { target: { skill: 'sk-1' }, message });
+      if (!held.ok) throw new Error('expected to acquire');
+      expect(await store.operations.get(held.id)).toMatchObject({ target: { skill: 'sk-1' }, message });
+      await held.end('verified');
+      expect((await store.operations.get(held.id))?.outcome).toBe('verified');
+    });
   });
 }
