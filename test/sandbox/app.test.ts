@@ -113,6 +113,18 @@ it('opens the login modal, searches skills through the app, and logs in on submi
   await waitFor('the verified card', () => (/Retention.*verified in/.test(allText(card)) ? true : undefined));
 });
 
+it('shares a card in the channel for everyone (chat.postMessage)', async () => {
+  const agent = loggedOutAgent(stack);
+  await command(`/agentstate diagnose ${agent.id}`);
+  const card = await waitFor('the diagnosis', () => seenBy(stack.workspace, SUPERVISOR.id, /Diagnosis: /));
+  await click(SUPERVISOR.id, card, 'agentstate.share');
+  const shared = await waitFor('the shared card', () =>
+    seenBy(stack.workspace, MEMBER.id, `Shared by <@${SUPERVISOR.id}>`),
+  );
+  expect(shared.ephemeralTo).toBeUndefined();
+  expect(allText(shared)).toContain(`Diagnosis: ${agent.firstName} ${agent.lastName}`);
+});
+
 it('publishes the App Home when the member opens it', async () => {
   expect((await ui('home', { user: SUPERVISOR.id })).body).toEqual({ ok: true });
   const home = await waitFor('the home view', () => stack.workspace.homeFor(SUPERVISOR.id));
