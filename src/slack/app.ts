@@ -14,13 +14,14 @@ import { type Config, ConfigError } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { register as registerActions } from './actions';
-import { type AuditSink, createSlackAuditSink, noopAuditSink } from './audit';
+import { type AuditSink, composeAuditSinks, createSlackAuditSink, createStoreAuditSink } from './audit';
 import { boltLogLevel, createBoltLogger } from './bolt-logger';
 import { register as registerCommands } from './commands';
 import type { SlackDeps } from './deps';
 import { register as registerEvents } from './events';
 import { healthRoutes, type Readiness, serveRoutes } from './http-routes';
 import { register as registerOptions } from './options';
+import { createStoreHealth, type SlackStore } from './store-health';
 import { createSupervisorCheck } from './supervisors';
 import { register as registerViews } from './views';
 
@@ -33,12 +34,22 @@ export interface SlackAppOptions {
   /** GET /readyz: 200 when ok, 503 otherwise, with the checks as JSON. */
   readiness: () => Promise<Readiness>;
   clock?: { now(): number };
-  /** Defaults to posting in AUDIT_CHANNEL_ID when set, else nowhere. */
+  /**
+   * Subscriptions, audit log and in-flight operations (a `Store` from src/store). Without it watch,
+   * watching and audit answer that the app runs without a database, and nothing is audited persistently.
+   * Pair it with a durable guard (`createStoreOperationGuard(store, { owner })`) so operations are recorded.
+   */
+  store?: SlackStore;
+  /** Defaults to the store's audit log (when `store` is given) plus AUDIT_CHANNEL_ID (when set). */
   audit?: AuditSink;
 }
 
 export interface SlackApp {
   app: App;
+  /** The audit sink the app records into; pass it to `recoverOperations` so recovered outcomes match. */
+  audit: AuditSink;
+  /** False after a store call failed, true again after one succeeded (for /readyz next to `store.ping()`). */
+  storeHealthy(): boolean;
   /** Listens on PORT (0 picks a free one) and reports the real port. */
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
@@ -88,6 +99,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   let routeServer: Server | undefined;
   return {
     app,
+    audit: deps.audit,
+    storeHealthy: () => deps.health.healthy(),
     async start() {
       await initialise(app);
       if (!slack.socketMode) {
@@ -134,13 +147,32 @@ function buildDeps(opts: SlackAppOptions, app: App): SlackDeps {
     logger,
     now,
   });
-  const audit =
-    opts.audit ??
-    (config.auditChannelId
-      ? createSlackAuditSink({ client: app.client, channelId: config.auditChannelId, logger })
-      : noopAuditSink);
-  const { service, guard, metrics } = opts;
-  return { config, service, guard, logger, metrics, client: app.client, now, supervisors, audit };
+  const health = createStoreHealth(opts.store);
+  const audit = opts.audit ?? defaultAudit(opts, app, health);
+  const { service, guard, metrics, store } = opts;
+  return {
+    config,
+    service,
+    guard,
+    logger,
+    metrics,
+    client: app.client,
+    now,
+    supervisors,
+    audit,
+    health,
+    ...(store ? { store } : {}),
+  };
+}
+
+/** The store's audit log is the record; the audit channel, when configured, is for people to read. */
+function defaultAudit(opts: SlackAppOptions, app: App, health: ReturnType<typeof createStoreHealth>) {
+  const { config, logger, store } = opts;
+  const sinks: AuditSink[] = [];
+  if (store) sinks.push(createStoreAuditSink({ audit: store.audit, logger, onFailure: health.failed }));
+  if (config.auditChannelId)
+    sinks.push(createSlackAuditSink({ client: app.client, channelId: config.auditChannelId, logger }));
+  return composeAuditSinks(sinks, logger);
 }
 
 /** Runs Bolt's auth.test; a token Slack refuses is a configuration error naming SLACK_BOT_TOKEN. */

@@ -1,22 +1,30 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../logger';
+import type { AuditLog } from '../store/port';
 
 /**
- * One record per state change attempted through the app. The Slack sink posts it to AUDIT_CHANNEL_ID;
- * a persistent sink (the store's audit log) can be added behind the same interface.
+ * One record per change made through the app: state changes (login, logout, switch) and watch changes.
+ * Sinks: the store's audit log (the record), the AUDIT_CHANNEL_ID channel (for people), or both composed.
+ * A sink never throws: a failed audit write is logged, and the supervisor still gets their result.
  */
+
+export type AuditAction = 'login' | 'logout' | 'switch' | 'watch' | 'unwatch';
 
 export interface AuditEntry {
   at: Date;
   /** Slack user id of the supervisor. */
   actor: string;
-  action: 'login' | 'logout' | 'switch';
+  action: AuditAction;
   agent: { id: string; name: string };
   /** Skill name(s) involved, as shown to the supervisor. */
   skill?: string;
-  /** `verified`, `conflict`, `not_visible`, `logged_out`, or an error code such as `missing_scope`. */
+  /** watch/unwatch: the channel. */
+  channel?: string;
+  /** `verified`, `conflict`, `not_visible`, `logged_out`, `ok`, or an error code such as `missing_scope`. */
   outcome: string;
   verifyMs?: number;
+  /** CXone request id of the failing call, to correlate with CXone's logs. */
+  requestId?: string;
   detail?: string;
 }
 
@@ -26,16 +34,23 @@ export interface AuditSink {
 
 export const noopAuditSink: AuditSink = { record: async () => {} };
 
-const VERB: Record<AuditEntry['action'], string> = { login: 'log in', logout: 'log out', switch: 'switch' };
+export const AUDIT_VERB: Record<AuditAction, string> = {
+  login: 'log in',
+  logout: 'log out',
+  switch: 'switch',
+  watch: 'watch',
+  unwatch: 'unwatch',
+};
 
 export function auditText(e: AuditEntry): string {
   const skill = e.skill ? ` (${e.skill})` : '';
+  const where = e.channel ? ` in <#${e.channel}>` : '';
   const time = e.verifyMs === undefined ? '' : ` in ${(e.verifyMs / 1000).toFixed(1)} s`;
   const detail = e.detail ? ` — ${e.detail}` : '';
-  return `<@${e.actor}> ${VERB[e.action]} *${e.agent.name}* \`${e.agent.id}\`${skill}: *${e.outcome}*${time}${detail}`;
+  const request = e.requestId ? ` (CXone request \`${e.requestId}\`)` : '';
+  return `<@${e.actor}> ${AUDIT_VERB[e.action]} *${e.agent.name}* \`${e.agent.id}\`${skill}${where}: *${e.outcome}*${time}${detail}${request}`;
 }
 
-/** Never throws: an audit post that fails is logged, and the supervisor still gets their result. */
 export function createSlackAuditSink(opts: {
   client: webApi.WebClient;
   channelId: string;
@@ -51,6 +66,50 @@ export function createSlackAuditSink(opts: {
         });
       } catch (err) {
         opts.logger.error({ err, audit: entry }, 'could not post to the audit channel');
+      }
+    },
+  };
+}
+
+/** The persistent record: one row in the store's audit log per entry. */
+export function createStoreAuditSink(opts: {
+  audit: Pick<AuditLog, 'record'>;
+  logger: Logger;
+  /** Lets the app notice a database outage (see store-health.ts); called with the failure. */
+  onFailure?: (err: unknown) => void;
+}): AuditSink {
+  return {
+    async record(e) {
+      try {
+        await opts.audit.record({
+          at: e.at,
+          actor: e.actor,
+          action: e.action,
+          agentId: e.agent.id,
+          agentName: e.agent.name,
+          outcome: e.outcome,
+          ...(e.skill !== undefined || e.channel !== undefined ? { target: e.skill ?? e.channel } : {}),
+          ...(e.verifyMs === undefined ? {} : { verifyMs: e.verifyMs }),
+          ...(e.requestId === undefined ? {} : { requestId: e.requestId }),
+          ...(e.detail === undefined ? {} : { detail: e.detail }),
+        });
+      } catch (err) {
+        opts.onFailure?.(err);
+        opts.logger.error({ err, audit: e }, 'could not write the audit log to the database');
+      }
+    },
+  };
+}
+
+/** Records in every sink at once; one sink failing (even throwing) never stops the others. */
+export function composeAuditSinks(sinks: AuditSink[], logger: Logger): AuditSink {
+  if (sinks.length === 0) return noopAuditSink;
+  if (sinks.length === 1) return sinks[0]!;
+  return {
+    async record(entry) {
+      const results = await Promise.allSettled(sinks.map((s) => s.record(entry)));
+      for (const r of results) {
+        if (r.status === 'rejected') logger.error({ err: r.reason, audit: entry }, 'an audit sink failed');
       }
     },
   };

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { AuditSink } from './audit';
+import type { SlackStore, StoreHealth } from './store-health';
 import type { SupervisorCheck } from './supervisors';
 
 /** Everything a listener may use. Built once in `createSlackApp`, passed to every `register(app, deps)`. */
@@ -19,4 +20,8 @@ export interface SlackDeps {
   /** The bot's Web API client (the same as Bolt's `client` argument). */
   client: webApi.WebClient;
   now: () => number;
+  /** Subscriptions, audit log and in-flight operations; absent when the app runs without a database. */
+  store?: SlackStore;
+  /** Whether the store answered lately; wraps store calls so a failure becomes a clear refusal. */
+  health: StoreHealth;
 }

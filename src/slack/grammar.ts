@@ -5,7 +5,7 @@ import { closest } from './did-you-mean';
  * The `/agentstate` grammar from DESIGN.md, parsed and validated with zod before anything talks to CXone:
  *
  *   /agentstate <agent> | help | diagnose <agent> | login <agent> [skill] | logout <agent> [skill]
- *             | skills | watch <agent> [#channel] | unwatch <agent> [#channel] | watching
+ *             | skills | watch <agent> [#channel] | unwatch <agent> [#channel] | watching | audit [agent]
  *
  * Slack delivers the text HTML-escaped (`&amp;`, `&lt;`, `&gt;`), and with "escape channels, users and
  * links" on (manifest `should_escape: true`) mentions arrive as `<@U123|name>` and channels as `<#C123|name>`.
@@ -20,6 +20,7 @@ export const SUBCOMMANDS = [
   'watch',
   'unwatch',
   'watching',
+  'audit',
 ] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -60,6 +61,7 @@ const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('watch'), agent: agentArgSchema, channel: channelSchema }),
   z.object({ kind: z.literal('unwatch'), agent: agentArgSchema, channel: channelSchema }),
   z.object({ kind: z.literal('watching') }),
+  z.object({ kind: z.literal('audit'), agent: agentArgSchema.optional() }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
@@ -107,6 +109,9 @@ function build(sub: Subcommand, args: string[]): unknown {
       return args.length ? { kind: sub, extra: args } : { kind: sub };
     case 'diagnose':
       return rest.length ? { kind: sub, extra: rest } : { kind: sub, agent };
+    case 'audit':
+      if (rest.length) return { kind: sub, extra: rest };
+      return agent ? { kind: sub, agent } : { kind: sub };
     case 'login':
     case 'logout':
       return { kind: sub, agent, skill: rest.length ? unescapeSlack(rest.join(' ')) : undefined };

@@ -1,5 +1,6 @@
 import type { Agent } from '../agentstate/model';
 import { displayName } from '../agentstate/model';
+import type { OperationDetails } from '../agentstate/operation-guard';
 import { InvalidTargetError, type OperationOptions } from '../agentstate/types';
 import { CxoneError, InvalidInputError } from '../cxone/errors';
 import type { Logger } from '../logger';
@@ -12,10 +13,12 @@ import {
   notFoundCard,
   progressCard,
   refusalCard,
+  storeDownCard,
 } from './blocks';
 import type { SlackDeps } from './deps';
 import { createProgressReporter } from './progress-reporter';
 import type { Responder } from './responder';
+import { storeReason } from './store-health';
 
 /**
  * The one path every state change from Slack takes (button, modal, confirm step, retry, switch):
@@ -30,15 +33,18 @@ export interface ChangeSummary {
   skill?: string;
   verifyMs?: number;
   detail?: string;
+  requestId?: string;
 }
 
 const UNCHANGED = new Set(['already_logged_in', 'not_logged_in']);
 
 export interface ChangeSpec<R> {
-  action: AuditEntry['action'];
+  action: Extract<AuditEntry['action'], 'login' | 'logout' | 'switch'>;
   agentId: string;
   userId: string;
   respond: Responder;
+  /** Recorded with the operation (target as requested, message being updated) for crash recovery. */
+  operation?: OperationDetails;
   execute(agent: Agent, opts: OperationOptions): Promise<R>;
   render(result: R): Card;
   summarise(result: R): ChangeSummary;
@@ -52,32 +58,56 @@ export async function runChange<R>(deps: SlackDeps, spec: ChangeSpec<R>): Promis
     await spec.respond(auth === 'refused' ? refusalCard() : membershipUnknownCard());
     return;
   }
-  const op = await deps.guard.begin(spec.agentId, spec.action, spec.userId);
+  const op = await begin(deps, spec, log);
+  if (!op) return;
   if (!op.ok) {
     log.info({ startedBy: op.startedBy }, 'state change already in progress');
     await spec.respond(busyCard('this agent', op.startedBy, op.action));
     return;
   }
+  let outcome: string | undefined;
   try {
-    await underGuard(deps, spec, log);
+    outcome = await underGuard(deps, spec, log);
   } finally {
-    await op.end();
+    // The result is already with the supervisor; a store that fails now only leaves the operation for
+    // recovery to report (see recovery.ts), so it is logged rather than thrown at Bolt.
+    await op.end(outcome ?? 'no_change').catch((err) => {
+      deps.health.failed(err);
+      log.error({ err }, 'could not record the end of the operation');
+    });
   }
 }
 
-async function underGuard<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger): Promise<void> {
+/**
+ * Takes the per-agent guard. A durable guard that cannot reach its database refuses the change: without
+ * it the "one operation per agent" rule and crash recovery would silently not hold.
+ */
+async function begin<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger) {
+  try {
+    return await deps.health.run(() =>
+      deps.guard.begin(spec.agentId, spec.action, spec.userId, spec.operation),
+    );
+  } catch (err) {
+    log.error({ err }, 'state change refused: the operation could not be recorded');
+    await spec.respond(storeDownCard(storeReason(err), 'change'));
+    return undefined;
+  }
+}
+
+/** Returns the outcome recorded with the operation, or undefined when nothing was attempted. */
+async function underGuard<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger): Promise<string | undefined> {
   let agent: Agent;
   try {
     const resolution = await deps.service.resolveAgent(spec.agentId);
     if (resolution.kind !== 'found') {
       await spec.respond(notFoundCard(spec.agentId), { replace: true });
-      return;
+      return undefined;
     }
     agent = resolution.agent;
   } catch (err) {
     log.warn({ err }, 'could not resolve the agent of a state change');
     await spec.respond(errorCard(err), { replace: true });
-    return;
+    return undefined;
   }
 
   const reporter = createProgressReporter({
@@ -99,8 +129,7 @@ async function underGuard<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger):
     card = errorCard(err);
     // A target rejected before any request is not a change; everything else may have touched CXone.
     const nothingSent = err instanceof InvalidTargetError || err instanceof InvalidInputError;
-    if (!nothingSent)
-      summary = { outcome: err instanceof CxoneError ? err.code : 'error', detail: message(err) };
+    if (!nothingSent) summary = failureSummary(err);
   }
 
   if (summary) deps.metrics.recordChange(spec.action, summary.outcome, summary.verifyMs);
@@ -115,6 +144,12 @@ async function underGuard<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger):
     });
   }
   await deliver(deps, spec, card, reporter.finish, log);
+  return summary?.outcome;
+}
+
+function failureSummary(err: unknown): ChangeSummary {
+  if (!(err instanceof CxoneError)) return { outcome: 'error', detail: message(err) };
+  return { outcome: err.code, detail: err.message, ...(err.requestId ? { requestId: err.requestId } : {}) };
 }
 
 /** The result must never vanish: if the response_url refuses it (expired, used up), send it as a DM. */

@@ -213,12 +213,13 @@ describe('the other cards', () => {
     expect(allText(errorCard(new Error('boom')))).toContain('Something went wrong');
   });
 
-  it('lists usage without the watch commands, with the problem and suggestion first', () => {
+  it('lists usage with every subcommand, with the problem and suggestion first', () => {
     const card = usageCard({ problem: 'Unknown subcommand `dignose`.', suggestion: 'diagnose ada' });
     const text = allText(card);
     expect(text.indexOf('dignose')).toBeLessThan(text.indexOf('How to use'));
     expect(text).toContain('Did you mean `/agentstate diagnose ada`?');
-    expect(text).not.toContain('watch');
+    for (const sub of ['watch <agent> [#channel]', 'unwatch <agent> [#channel]', 'watching', 'audit [agent]'])
+      expect(text).toContain(`/agentstate ${sub}`);
   });
 
   it('lists skills active first with ids, within the block limit for large tenants', () => {

@@ -100,17 +100,18 @@ describe('/agentstate <agent>', () => {
     expect((await h.control.counts()).total).toBe(before);
   });
 
-  it('shows usage for help and empty text, without the watch commands', async () => {
+  it('shows usage for help and empty text, with the watch and audit commands', async () => {
     for (const text of ['', 'help']) {
       const card = await waitForPost(h, (await h.command(text)).responseId);
       expect(allText(card)).toContain('/agentstate diagnose <agent>');
-      expect(allText(card)).not.toContain('watch');
+      expect(allText(card)).toContain('/agentstate watch <agent> [#channel]');
+      expect(allText(card)).toContain('/agentstate audit [agent]');
     }
   });
 
-  it('says watching is not available yet', async () => {
+  it('says watching needs a database when the app runs without one', async () => {
     const card = await waitForPost(h, (await h.command(`watch ${agents[0]!.userName}`)).responseId);
-    expect(allText(card)).toContain('isn’t available yet');
+    expect(allText(card)).toContain("needs the app's database");
   });
 
   it('adds a "did you mean" to a single word that matches no agent but is close to a subcommand', async () => {

@@ -50,6 +50,14 @@ describe('the /agentstate grammar', () => {
     expect(parseCommand('skills')).toEqual({ kind: 'skills' });
   });
 
+  it('parses audit with an optional agent, and refuses extra words', () => {
+    expect(parseCommand('audit')).toEqual({ kind: 'audit' });
+    expect(parseCommand('audit ada')).toEqual({ kind: 'audit', agent: { kind: 'ref', ref: 'ada' } });
+    expect(parseCommand('audit "Ada Lovelace"')).toMatchObject({ agent: { ref: 'Ada Lovelace' } });
+    expect(parseCommand('audit ada lovelace')).toMatchObject({ kind: 'usage' });
+    expect(parseCommand('audti ada')).toMatchObject({ kind: 'usage', suggestion: 'audit ada' });
+  });
+
   it('reads Slack-escaped mentions and channels', () => {
     expect(parseCommand('<@U123ABC|ada>')).toEqual({
       kind: 'status',

@@ -8,6 +8,7 @@ import type { AuditEntry } from '../../src/slack/audit';
 import type { Card } from '../../src/slack/blocks';
 import { runLogin } from '../../src/slack/changes';
 import type { SlackDeps } from '../../src/slack/deps';
+import { createStoreHealth } from '../../src/slack/store-health';
 import type { Authorisation } from '../../src/slack/supervisors';
 import { ada, fakeService, resolvedState, sales, silentLogger, target } from './fixtures';
 import { allText } from './harness';
@@ -36,6 +37,7 @@ function setup(service: Partial<AgentStateService>, auth: Authorisation = 'allow
     supervisors: { authorise: async () => auth },
     client: { chat: { postMessage } } as unknown as webApi.WebClient,
     now: () => Date.parse('2024-05-01T10:00:00Z'),
+    health: createStoreHealth(undefined),
   };
   const sent: Array<{ card: Card; replace: boolean }> = [];
   const respond = async (card: Card, opts?: { replace?: boolean }) =>

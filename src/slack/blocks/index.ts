@@ -1,3 +1,4 @@
+export { auditCard, auditLine, auditSections } from './audit-card';
 export { confirmLoginCard, confirmLogoutCard } from './confirm-cards';
 export { diagnoseCard } from './diagnose-card';
 export { errorCard } from './error-card';
@@ -12,3 +13,4 @@ export { withShareButton } from './share';
 export { skillsCard } from './skills-card';
 export { statusCard } from './status-card';
 export { usageCard } from './usage-card';
+export * from './watch-cards';

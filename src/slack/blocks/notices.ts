@@ -1,5 +1,5 @@
 import { userMention } from './format';
-import { type Card, section } from './kit';
+import { type Card, esc, section } from './kit';
 
 /** Short one-section replies. */
 
@@ -7,9 +7,20 @@ function notice(text: string): Card {
   return { text, blocks: [section(text)] };
 }
 
-export function refusalCard(): Card {
+const REFUSAL: Record<'change' | 'watch' | 'audit', string> = {
+  change: 'Only supervisors can change agent states.',
+  watch: 'Only supervisors can change what a channel watches.',
+  audit: 'Only supervisors can read the audit log.',
+};
+const REFUSAL_TAIL: Record<'change' | 'watch' | 'audit', string> = {
+  change: ' Nothing was sent to CXone.',
+  watch: ' Nothing was stored.',
+  audit: '',
+};
+
+export function refusalCard(kind: 'change' | 'watch' | 'audit' = 'change'): Card {
   return notice(
-    ':no_entry: Only supervisors can change agent states. Ask an admin to add you to `SUPERVISOR_USER_IDS` or to the supervisor user group. Nothing was sent to CXone.',
+    `:no_entry: ${REFUSAL[kind]} Ask an admin to add you to \`SUPERVISOR_USER_IDS\` or to the supervisor user group.${REFUSAL_TAIL[kind]}`,
   );
 }
 
@@ -25,8 +36,22 @@ export function busyCard(agentName: string, startedBy: string, action: string): 
   );
 }
 
-export function watchUnavailableCard(): Card {
-  return notice('Watching agents isn’t available yet. For now, check an agent with `/agentstate <agent>`.');
+const REFUSED: Record<'change' | 'watch' | 'read', string> = {
+  change: 'Changes are refused until it is back, so nothing was sent to CXone.',
+  watch: 'Watch changes are refused until it is back; nothing was stored.',
+  read: 'Status, diagnose and skills still work.',
+};
+
+/** The database went away after start: say so, and what still works. `reason` never holds credentials. */
+export function storeDownCard(reason: string, kind: 'change' | 'watch' | 'read'): Card {
+  return notice(
+    `:warning: The app's database (\`DATABASE_URL\`) is not reachable: ${esc(reason)}. ${REFUSED[kind]}`,
+  );
+}
+
+/** The app runs without a store (none configured for this surface). */
+export function noStoreCard(what: string): Card {
+  return notice(`${what} needs the app's database, and this app runs without one.`);
 }
 
 export function staleButtonCard(): Card {

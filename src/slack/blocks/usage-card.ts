@@ -1,9 +1,6 @@
 import { type Card, context, esc, section } from './kit';
 
-/**
- * `/agentstate help`, empty text and anything that does not parse. The watch family is parsed but not
- * listed until watching works (it belongs to the persistence work).
- */
+/** `/agentstate help`, empty text and anything that does not parse. */
 
 export const USAGE_LINES = [
   '`/agentstate <agent>` — the agent’s current states; when there are none, why, and a button to log in',
@@ -11,6 +8,10 @@ export const USAGE_LINES = [
   '`/agentstate login <agent> [skill]` — log the agent in (supervisors; asks to confirm)',
   '`/agentstate logout <agent> [skill]` — log the agent out (supervisors; asks to confirm)',
   '`/agentstate skills` — skills with their ids',
+  '`/agentstate watch <agent> [#channel]` — post in the channel (default: this one) when the agent drops out of every skill (supervisors)',
+  '`/agentstate unwatch <agent> [#channel]` — stop that (supervisors)',
+  '`/agentstate watching` — the agents this channel watches, with their current state',
+  '`/agentstate audit [agent]` — the latest changes made through the app (supervisors)',
   '`/agentstate help` — this help',
 ];
 

@@ -6,13 +6,17 @@ import { errorCard } from '../blocks';
 import type { SlackDeps } from '../deps';
 import { type ParseResult, parseCommand } from '../grammar';
 import { fromBoltRespond } from '../responder';
+import { audit } from './audit';
 import type { CommandContext } from './context';
 import { diagnose } from './diagnose';
-import { help, usage, watchNotYet } from './help';
+import { help, usage } from './help';
 import { login } from './login';
 import { logout } from './logout';
 import { skills } from './skills';
 import { status } from './status';
+import { unwatch } from './unwatch';
+import { watch } from './watch';
+import { watching } from './watching';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -35,9 +39,13 @@ function dispatch(ctx: CommandContext, parsed: ParseResult): Promise<CommandOutc
     case 'skills':
       return skills(ctx, parsed);
     case 'watch':
+      return watch(ctx, parsed);
     case 'unwatch':
+      return unwatch(ctx, parsed);
     case 'watching':
-      return watchNotYet(ctx, parsed);
+      return watching(ctx, parsed);
+    case 'audit':
+      return audit(ctx, parsed);
   }
 }
 

@@ -1,10 +1,16 @@
 import { membershipUnknownCard, refusalCard } from '../blocks';
 import type { CommandContext } from './context';
 
-/** login/logout refuse non-supervisors before anything reaches CXone (the click checks again). */
-export async function allowedToChange(ctx: CommandContext): Promise<boolean> {
+/**
+ * Supervisor-only subcommands (login, logout, watch, unwatch, audit) refuse anyone else before anything
+ * reaches CXone or the store; a click checks again.
+ */
+export async function allowedToChange(
+  ctx: CommandContext,
+  kind: 'change' | 'watch' | 'audit' = 'change',
+): Promise<boolean> {
   const auth = await ctx.deps.supervisors.authorise(ctx.userId);
   if (auth === 'allowed') return true;
-  await ctx.respond(auth === 'refused' ? refusalCard() : membershipUnknownCard());
+  await ctx.respond(auth === 'refused' ? refusalCard(kind) : membershipUnknownCard());
   return false;
 }

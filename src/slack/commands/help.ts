@@ -1,4 +1,4 @@
-import { usageCard, watchUnavailableCard } from '../blocks';
+import { usageCard } from '../blocks';
 import type { Usage } from '../grammar';
 import type { SubcommandHandler } from './context';
 
@@ -11,10 +11,4 @@ export const help: SubcommandHandler<unknown> = async (ctx) => {
 export const usage: SubcommandHandler<Usage> = async (ctx, parsed) => {
   await ctx.respond(usageCard(parsed));
   return 'usage';
-};
-
-/** watch/unwatch/watching are parsed, but watching arrives with persistence; say so instead of failing. */
-export const watchNotYet: SubcommandHandler<unknown> = async (ctx) => {
-  await ctx.respond(watchUnavailableCard());
-  return 'ok';
 };

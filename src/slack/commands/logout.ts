@@ -3,10 +3,12 @@ import type { Command } from '../grammar';
 import { agentRef } from './agent-arg';
 import { allowedToChange } from './authorise';
 import type { SubcommandHandler } from './context';
+import { changesPossible } from './store-gate';
 
 /** `/agentstate logout <agent> [skill]`: shows what would be logged out and asks to confirm. */
 export const logout: SubcommandHandler<Extract<Command, { kind: 'logout' }>> = async (ctx, cmd) => {
   if (!(await allowedToChange(ctx))) return 'refused';
+  if (!(await changesPossible(ctx))) return 'error';
   const arg = await agentRef(ctx, cmd.agent);
   if (!arg.ok) return arg.outcome;
   const result = await ctx.deps.service.report(arg.ref);
