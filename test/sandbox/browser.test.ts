@@ -8,11 +8,17 @@ import { loggedOutAgent, startStack } from './helpers';
 /**
  * The sandbox in a real browser (Debian's Chromium through playwright-core): a supervisor logs a
  * logged-out agent in from the status card and sees it verified; an ordinary member is refused. Saves
- * the screenshot the README shows (docs/sandbox.png). Waits are Playwright's auto-waiting, never sleeps.
+ * a screenshot (test-results/sandbox.png; with UPDATE_SCREENSHOT=1, the README's docs/sandbox.png). Waits are Playwright's auto-waiting, never sleeps.
  */
 
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'sandbox.png');
+// Every run saves its screenshot under test-results/; UPDATE_SCREENSHOT=1 refreshes the README's copy.
+const SCREENSHOT = join(
+  __dirname,
+  '..',
+  '..',
+  ...(process.env.UPDATE_SCREENSHOT === '1' ? ['docs', 'sandbox.png'] : ['test-results', 'sandbox.png']),
+);
 /** Generous for a cold browser on a small CI runner; a passing run takes a few seconds. */
 const UI_TIMEOUT_MS = 20_000;
 
