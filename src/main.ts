@@ -9,6 +9,7 @@ import { assertServeConfig, type Config, type Env, loadConfig } from './config';
 import { createCxoneClient } from './cxone';
 import { createLogger, type Logger } from './logger';
 import { describeSimulator, type RunningSimulator, startSimulator } from './simulator';
+import { createStoreOperationGuard, openStore, type Store } from './store';
 
 /**
  * The composition root: the only module that reads `process.env` and wires the layers together.
@@ -180,7 +181,21 @@ export function createCliContext(env: Env, io: CliContext['io']): CliContext {
         destination: process.stderr,
       });
       const runtime = await buildRuntime(config, logger);
-      return { service: runtime.service, actor: `cli:${os.userInfo().username}`, close: runtime.close };
+      let store: Promise<Store> | undefined;
+      const owner = `cli:${os.hostname()}:${process.pid}`;
+      return {
+        service: runtime.service,
+        actor: `cli:${os.userInfo().username}`,
+        async changes() {
+          store ??= openStore(config.databaseUrl, { logger: logger.child({ component: 'store' }) });
+          const opened = await store;
+          return { guard: createStoreOperationGuard(opened, { owner }), audit: opened.audit };
+        },
+        async close() {
+          await runtime.close();
+          if (store) await (await store.catch(() => undefined))?.close();
+        },
+      };
     },
     serve: () => serve(env),
     async simulator(opts) {

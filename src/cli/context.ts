@@ -1,5 +1,7 @@
+import type { OperationGuard } from '../agentstate/operation-guard';
 import type { AgentStateService } from '../agentstate/types';
 import type { Env } from '../config';
+import type { AuditLog } from '../store';
 import type { CliIo } from './io';
 
 /** What the composition root hands the CLI: the service layer, built lazily and only once. */
@@ -7,6 +9,11 @@ export interface CliServices {
   service: AgentStateService;
   /** Who is acting, for the audit trail (`cli:<os user>`). */
   actor: string;
+  /**
+   * The store-backed guard and audit log, opened on first use: read-only commands never touch
+   * DATABASE_URL, so `status` works even when the database is unreachable.
+   */
+  changes(): Promise<{ guard: OperationGuard; audit: AuditLog }>;
   close(): Promise<void>;
 }
 

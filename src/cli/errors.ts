@@ -1,6 +1,7 @@
 import { InvalidTargetError } from '../agentstate/types';
 import { ConfigError } from '../config';
 import { CxoneError, InvalidInputError } from '../cxone/errors';
+import { StoreUnavailableError } from '../store/errors';
 import { CliExit, type CliIo, ExitCode } from './io';
 
 /**
@@ -35,6 +36,9 @@ function describe(err: unknown): { code: ExitCode; message: string; detail?: str
       detail: options ? `Valid ${err.field} choices:\n${options}` : undefined,
       errorCode: 'invalid_target',
     };
+  }
+  if (err instanceof StoreUnavailableError) {
+    return { code: ExitCode.failed, message: err.message, errorCode: err.code };
   }
   if (err instanceof CxoneError) {
     const req = err.requestId ? ` (request id ${err.requestId})` : '';

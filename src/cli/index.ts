@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommand } from './commands/audit';
 import { registerChangeCommands } from './commands/change';
 import { type Runner, registerReadCommands } from './commands/read';
 import { registerServerCommands } from './commands/server';
@@ -36,6 +37,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     });
   registerReadCommands(program, ctx, run);
   registerChangeCommands(program, ctx, run);
+  registerAuditCommand(program, ctx, run);
   registerServerCommands(program, ctx);
 
   try {

@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { runCli } from '../../src/cli';
 import { createCliContext } from '../../src/main';
 import { type RunningSimulator, startSimulator } from '../../src/simulator';
 import { createSimulatorControl, type SimulatorControl } from '../../src/simulator/control';
+import { openStore } from '../../src/store';
 
 /** Runs `agentstate …` in-process through the real composition root, as a user at a terminal would. */
 async function agentstate(env: Record<string, string>, ...argv: string[]) {
@@ -30,6 +34,7 @@ describe('agentstate CLI against the simulator', () => {
       CXONE_CLIENT_ID: sim.demo.clientId,
       CXONE_CLIENT_SECRET: sim.demo.clientSecret,
       VERIFY_TIMEOUT_MS: '5000',
+      DATABASE_URL: `sqlite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'agentstate-cli-')), 'cli.db')}`,
     };
   });
   afterAll(() => sim.close());
@@ -85,6 +90,7 @@ describe('agentstate CLI against the simulator', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Sales EN');
     expect(await control.count('POST /api/v2/agents/{agentId}/states')).toBe(0);
+    expect((await agentstate(env, 'audit', '--json')).stdout).not.toContain('Nonexistent');
   });
 
   it('when the agent id is malformed, then it exits 2 with one line and makes no CXone call', async () => {
@@ -143,5 +149,58 @@ describe('agentstate CLI against the simulator', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/logged out of Billing — verified/);
     expect(sim.tenant.visibleStates(agent.id)).toEqual([]);
+  });
+
+  it('when an agent was logged in from the terminal, then the audit trail shows who, what and the outcome', async () => {
+    const agent = loggedOut();
+    await agentstate(env, 'login', agent.id, '--skill', 'Billing');
+
+    const r = await agentstate(env, 'audit', agent.id, '--json');
+
+    expect(r.code).toBe(0);
+    const [entry] = JSON.parse(r.stdout).entries;
+    expect(entry).toMatchObject({
+      action: 'login',
+      agentId: agent.id,
+      outcome: 'verified',
+      target: 'Billing',
+    });
+    expect(entry.actor).toMatch(/^cli:/);
+    expect(entry.verifyMs).toBeGreaterThan(0);
+  });
+
+  it('when another replica is already changing the agent, then login is refused naming who started it', async () => {
+    const agent = loggedOut();
+    const other = await openStore(env.DATABASE_URL!);
+    const held = await other.operations.begin({
+      agentId: agent.id,
+      action: 'login',
+      startedBy: 'U0SUPER1',
+      owner: 'replica-2',
+    });
+    try {
+      const r = await agentstate(env, 'login', agent.id, '--skill', 'Billing');
+
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/already in progress, started by U0SUPER1/);
+      expect(await control.count('POST /api/v2/agents/{agentId}/states')).toBe(0);
+    } finally {
+      if (held.ok) await other.operations.complete(held.operation.id, 'ok');
+      await other.close();
+    }
+  });
+
+  it('when the database is unreachable, then status still answers and a login is refused naming DATABASE_URL', async () => {
+    const broken = { ...env, DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none' };
+    const agent = loggedOut();
+
+    const status = await agentstate(broken, 'status', agent.id);
+    const login = await agentstate(broken, 'login', agent.id, '--skill', 'Billing');
+
+    expect(status.code).toBe(0);
+    expect(login.code).toBe(1);
+    expect(login.stderr).toContain('DATABASE_URL');
+    expect(login.stderr).not.toContain('secret');
+    expect(await control.count('POST /api/v2/agents/{agentId}/states')).toBe(0);
   });
 });
