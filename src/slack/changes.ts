@@ -1,4 +1,5 @@
 import type { LoginOutcome, LogoutOutcome, TargetInput } from '../agentstate/types';
+import type { MessageRef } from './actions/button';
 import { type Card, loginResultCard, logoutResultCard, withShareButton } from './blocks';
 import type { SlackDeps } from './deps';
 import type { Responder } from './responder';
@@ -15,6 +16,13 @@ export interface ChangeRequest {
   agentId: string;
   userId: string;
   respond: Responder;
+  /** The message showing progress and result, for whoever finishes the operation after a crash. */
+  message?: MessageRef;
+}
+
+/** What the operation records: the target as requested (see agentstate/recovery.ts) and the message. */
+function details(req: ChangeRequest, target: object) {
+  return { target, ...(req.message ? { message: req.message } : {}) };
 }
 
 export function summariseLogin(outcome: LoginOutcome): ChangeSummary {
@@ -56,6 +64,7 @@ export function runLogin(deps: SlackDeps, req: ChangeRequest, target: TargetInpu
   return runChange(deps, {
     ...req,
     action: 'login',
+    operation: details(req, target),
     execute: (agent, opts) => deps.service.loginAndVerify(agent, target, opts),
     render: (outcome) => shareable(loginResultCard(outcome, req.userId)),
     summarise: summariseLogin,
@@ -71,6 +80,7 @@ export function runSwitch(
   return runChange(deps, {
     ...req,
     action: 'switch',
+    operation: details(req, { ...target, from: fromSkillId }),
     execute: (agent, opts) => deps.service.switchSkill(agent, fromSkillId, target, opts),
     render: (outcome) => shareable(loginResultCard(outcome, req.userId)),
     summarise: summariseLogin,
@@ -81,6 +91,7 @@ export function runLogout(deps: SlackDeps, req: ChangeRequest, skill: string | u
   return runChange(deps, {
     ...req,
     action: 'logout',
+    operation: details(req, skill ? { skill } : {}),
     execute: (agent, opts) => deps.service.logout(agent, skill, opts),
     render: (outcome) => shareable(logoutResultCard(outcome, req.userId)),
     summarise: summariseLogout,

@@ -39,8 +39,18 @@ export const shareValueSchema = z.discriminatedUnion('k', [
 ]);
 export type ShareValue = z.infer<typeof shareValueSchema>;
 
-/** The login modal remembers the agent and the response_url of the message it should update. */
-export const modalMetadataSchema = z.object({ a: id, ru: z.url().optional() });
+/**
+ * The login modal remembers the agent, and the response_url and channel of the message it should update
+ * (the channel lets a successor process report the outcome there after a crash).
+ */
+export const modalMetadataSchema = z.object({
+  a: id,
+  ru: z.url().optional(),
+  c: z
+    .string()
+    .regex(/^[CGD][A-Z0-9]+$/)
+    .optional(),
+});
 export type ModalMetadata = z.infer<typeof modalMetadataSchema>;
 
 export function encode(value: object): string {

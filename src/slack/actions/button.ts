@@ -10,6 +10,15 @@ export interface Click<T> {
   value: T;
   userId: string;
   respond: Responder;
+  /** The clicked message, recorded with a state change so another process can report its outcome. */
+  message?: MessageRef;
+}
+
+export interface MessageRef {
+  channel: string;
+  /** Empty for an ephemeral message: it has no ts that chat.update could use. */
+  ts: string;
+  responseUrl?: string;
 }
 
 /**
@@ -25,7 +34,16 @@ export async function readClick<T>(args: ButtonArgs, schema: z.ZodType<T>): Prom
     await respond(staleButtonCard());
     return undefined;
   }
-  return { value, userId: args.body.user.id, respond };
+  const message = messageOf(args.body);
+  return { value, userId: args.body.user.id, respond, ...(message ? { message } : {}) };
+}
+
+function messageOf(body: ButtonArgs['body']): MessageRef | undefined {
+  const container = body.container as { channel_id?: string; message_ts?: string; is_ephemeral?: boolean };
+  const channel = container?.channel_id ?? body.channel?.id;
+  if (!channel) return undefined;
+  const ts = container?.is_ephemeral ? '' : (container?.message_ts ?? '');
+  return { channel, ts, ...(body.response_url ? { responseUrl: body.response_url } : {}) };
 }
 
 /** Turns a compact target from a button value into the service's TargetInput. */

@@ -10,7 +10,7 @@ export function loginClicked(deps: SlackDeps) {
     if (!click) return;
     await runLogin(
       deps,
-      { agentId: click.value.a, userId: click.userId, respond: click.respond },
+      { agentId: click.value.a, userId: click.userId, respond: click.respond, message: click.message },
       targetOf(click.value),
     );
   };

@@ -10,7 +10,7 @@ export function logoutClicked(deps: SlackDeps) {
     if (!click) return;
     await runLogout(
       deps,
-      { agentId: click.value.a, userId: click.userId, respond: click.respond },
+      { agentId: click.value.a, userId: click.userId, respond: click.respond, message: click.message },
       click.value.s,
     );
   };

@@ -54,7 +54,11 @@ export function openLoginModalClicked(deps: SlackDeps) {
           .catch((): LoginTarget | undefined => undefined),
         deps.service.listActivities(),
       ]);
-      const metadata = { a: agent.id, ...(args.body.response_url ? { ru: args.body.response_url } : {}) };
+      const metadata = {
+        a: agent.id,
+        ...(args.body.response_url ? { ru: args.body.response_url } : {}),
+        ...(click.message ? { c: click.message.channel } : {}),
+      };
       await update(
         loginModal({ agent, metadata, target, activities, states: click.value.vs, stateId: click.value.st }),
       );

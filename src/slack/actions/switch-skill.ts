@@ -10,7 +10,7 @@ export function switchClicked(deps: SlackDeps) {
     if (!click) return;
     await runSwitch(
       deps,
-      { agentId: click.value.a, userId: click.userId, respond: click.respond },
+      { agentId: click.value.a, userId: click.userId, respond: click.respond, message: click.message },
       click.value.f,
       targetOf(click.value),
     );

@@ -1,13 +1,16 @@
 export { auditCard, auditLine, auditSections } from './audit-card';
 export { confirmLoginCard, confirmLogoutCard } from './confirm-cards';
 export { diagnoseCard } from './diagnose-card';
+export * from './drop-cards';
 export { errorCard } from './error-card';
+export { type HomeInput, homeView } from './home-view';
 export { type Block, type Card, section } from './kit';
 export { loadingModal, loginModal, messageModal, skillOptions } from './login-modal';
 export { logoutResultCard } from './logout-cards';
 export { ambiguousCard, mentionProblemCard, notFoundCard } from './lookup-cards';
 export * from './notices';
 export { progressCard } from './progress-card';
+export { recoveredCard } from './recovery-card';
 export { loginResultCard } from './result-cards';
 export { withShareButton } from './share';
 export { skillsCard } from './skills-card';

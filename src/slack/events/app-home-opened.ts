@@ -1,14 +1,58 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { usageCard } from '../blocks';
+import { type HomeInput, homeView } from '../blocks';
+import { currentStates } from '../current-states';
+import type { SlackDeps } from '../deps';
+import { storeReason } from '../store-health';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
-/** The App Home tab shows how to use the command; the Messages tab is left alone. */
-export async function appHomeOpened({ event, client, logger }: Args): Promise<void> {
-  if (event.tab !== 'home') return;
+export const HOME_AUDIT_ENTRIES = 10;
+
+/**
+ * The App Home tab: the user's watched agents with their current state, the latest audit entries (for
+ * supervisors, like `/agentstate audit`), and usage. Each part degrades on its own: a database outage or a
+ * CXone failure becomes a note in that part, never an empty tab.
+ */
+export function appHomeOpened(deps: SlackDeps) {
+  return async ({ event, client, logger }: Args): Promise<void> => {
+    if (event.tab !== 'home') return;
+    const [watched, audit] = await Promise.all([watchedPart(deps, event.user), auditPart(deps, event.user)]);
+    const input: HomeInput = { watched, audit, now: new Date(deps.now()) };
+    try {
+      await client.views.publish({ user_id: event.user, view: homeView(input) });
+    } catch (err) {
+      logger.warn({ err }, 'could not publish the App Home');
+    }
+  };
+}
+
+async function watchedPart(deps: SlackDeps, userId: string): Promise<HomeInput['watched']> {
+  const store = deps.store;
+  if (!store) return { kind: 'hidden' };
   try {
-    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: usageCard().blocks } });
+    const subs = await deps.health.run(() => store.subscriptions.listByUser(userId));
+    const states = await currentStates(
+      deps.service,
+      subs.map((s) => s.agentId),
+    );
+    return { kind: 'ok', value: { subs, states } };
   } catch (err) {
-    logger.warn({ err }, 'could not publish the App Home');
+    deps.logger.warn({ err }, 'App Home: could not read the watch list');
+    return { kind: 'unavailable', reason: `the app's database is not reachable (${storeReason(err)})` };
+  }
+}
+
+async function auditPart(deps: SlackDeps, userId: string): Promise<HomeInput['audit']> {
+  const store = deps.store;
+  if (!store) return { kind: 'hidden' };
+  if ((await deps.supervisors.authorise(userId)) !== 'allowed') return { kind: 'supervisors_only' };
+  try {
+    return {
+      kind: 'ok',
+      value: await deps.health.run(() => store.audit.latest({ limit: HOME_AUDIT_ENTRIES })),
+    };
+  } catch (err) {
+    deps.logger.warn({ err }, 'App Home: could not read the audit log');
+    return { kind: 'unavailable', reason: `the app's database is not reachable (${storeReason(err)})` };
   }
 }

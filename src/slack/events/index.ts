@@ -2,6 +2,6 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps';
 import { appHomeOpened } from './app-home-opened';
 
-export function register(app: App, _deps: SlackDeps): void {
-  app.event('app_home_opened', appHomeOpened);
+export function register(app: App, deps: SlackDeps): void {
+  app.event('app_home_opened', appHomeOpened(deps));
 }

@@ -48,7 +48,12 @@ export function loginSubmitted(deps: SlackDeps) {
     const { skill, state, activity } = parsed.data;
     await runLogin(
       deps,
-      { agentId: meta.a, userId, respond },
+      {
+        agentId: meta.a,
+        userId,
+        respond,
+        ...(meta.ru ? { message: { channel: meta.c ?? userId, ts: '', responseUrl: meta.ru } } : {}),
+      },
       {
         skill,
         ...(state === SKILL_LOGIN_STATE ? {} : { stateId: state }),

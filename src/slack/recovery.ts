@@ -1,0 +1,154 @@
+import type { webApi } from '@slack/bolt';
+import { displayName } from '../agentstate/model';
+import { type Clock, systemClock } from '../agentstate/ports';
+import {
+  defaultStaleAfterMs,
+  outcomeCode,
+  type RecoveredOperation,
+  type ResumeOutcome,
+  recoverStaleOperations,
+} from '../agentstate/recovery';
+import type { AgentStateService } from '../agentstate/types';
+import type { Logger } from '../logger';
+import type { AuditLog, Operation, OperationStore } from '../store/port';
+import { type AuditSink, createStoreAuditSink } from './audit';
+import { type Card, recoveredCard } from './blocks';
+import { fromResponseUrl } from './responder';
+
+/**
+ * Reports operations another process left unfinished (see agentstate/recovery.ts for how the outcome is
+ * decided): audits the outcome and shows it where the supervisor saw the progress — through the
+ * response_url while Slack still accepts it, else by editing the channel message, else in a DM.
+ */
+
+/** Slack accepts a response_url for 30 minutes; a minute of margin for the request itself. */
+export const RESPONSE_URL_TTL_MS = 29 * 60_000;
+
+export interface RecoverOperationsOptions {
+  store: { operations: Pick<OperationStore, 'claimStale' | 'complete'>; audit?: Pick<AuditLog, 'record'> };
+  service: Pick<AgentStateService, 'resolveAgent' | 'report' | 'resolveTarget'>;
+  client: webApi.WebClient;
+  logger: Logger;
+  /** This replica's id: the same `owner` as the durable guard's. */
+  owner: string;
+  clock?: Clock;
+  /** VERIFY_TIMEOUT_MS; the window a resumed verification may still use. Default 15 s. */
+  verifyTimeoutMs?: number;
+  /** Default `defaultStaleAfterMs(verifyTimeoutMs)`. */
+  staleAfterMs?: number;
+  /** Default: the store's audit log. Pass `SlackApp.audit` to also post in AUDIT_CHANNEL_ID. */
+  audit?: AuditSink;
+  fetch?: typeof fetch;
+}
+
+export async function recoverOperations(opts: RecoverOperationsOptions): Promise<RecoveredOperation[]> {
+  const clock = opts.clock ?? systemClock;
+  const verifyTimeoutMs = opts.verifyTimeoutMs ?? 15_000;
+  const audit =
+    opts.audit ??
+    (opts.store.audit ? createStoreAuditSink({ audit: opts.store.audit, logger: opts.logger }) : undefined);
+  const recovered = await recoverStaleOperations({
+    operations: opts.store.operations,
+    owner: opts.owner,
+    staleAfterMs: opts.staleAfterMs ?? defaultStaleAfterMs(verifyTimeoutMs),
+    deps: { service: opts.service, clock, verifyTimeoutMs },
+    onFinished: async (op, outcome) => {
+      const log = opts.logger.child({ operationId: op.id, agentId: op.agentId, action: op.action });
+      log.info({ outcome: outcome.kind }, 'finished an operation left by another process');
+      await auditRecovered(audit, op, outcome, clock);
+      await deliver(opts, op, recoveredCard(op, outcome), clock, log).catch((err) =>
+        log.error({ err }, 'could not report a recovered operation in Slack'),
+      );
+    },
+  });
+  return recovered;
+}
+
+async function auditRecovered(
+  audit: AuditSink | undefined,
+  op: Operation,
+  outcome: ResumeOutcome,
+  clock: Clock,
+) {
+  if (!audit || !isChange(op.action)) return;
+  const agent = outcome.agent;
+  const skill = outcome.kind === 'verified' ? outcome.state.skillName : outcome.skillName;
+  await audit.record({
+    at: new Date(clock.now()),
+    actor: op.startedBy,
+    action: op.action,
+    agent: { id: op.agentId, name: agent ? displayName(agent) : op.agentId },
+    outcome: outcomeCode(outcome),
+    ...(skill ? { skill } : {}),
+    detail: outcome.kind === 'failed' ? outcome.explanation : 'confirmed after the app restarted',
+  });
+}
+
+function isChange(action: string): action is 'login' | 'logout' | 'switch' {
+  return action === 'login' || action === 'logout' || action === 'switch';
+}
+
+/**
+ * The response_url replaces the progress card in place (ephemeral or not) but only for 30 minutes and five
+ * uses. A channel message (ts known, e.g. a drop notice) can then still be edited by the bot; an ephemeral
+ * one cannot, so its starter gets a direct message — never nothing.
+ */
+async function deliver(opts: RecoverOperationsOptions, op: Operation, card: Card, clock: Clock, log: Logger) {
+  const message = op.message;
+  const fresh = clock.now() - op.startedAt.getTime() < RESPONSE_URL_TTL_MS;
+  if (message?.responseUrl && fresh) {
+    try {
+      await fromResponseUrl(message.responseUrl, opts.fetch)(card, { replace: true });
+      return;
+    } catch (err) {
+      log.info({ err }, 'response_url no longer accepted the result');
+    }
+  }
+  if (message?.channel && message.ts) {
+    try {
+      await opts.client.chat.update({
+        channel: message.channel,
+        ts: message.ts,
+        text: card.text,
+        blocks: card.blocks,
+      });
+      return;
+    } catch (err) {
+      log.info({ err }, 'could not edit the channel message');
+    }
+  }
+  await opts.client.chat.postMessage({ channel: op.startedBy, text: card.text, blocks: card.blocks });
+}
+
+export interface OperationRecovery {
+  /** Stops the sweeps and waits for a running one. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Sweeps at start and then every `intervalMs` (default VERIFY_TIMEOUT_MS): an operation whose process died
+ * while this one runs becomes stale later, and must not wait for the next restart. Every replica may run
+ * this; `claimStale` splits the work so each operation is reported once. Store failures are logged and the
+ * next sweep tries again.
+ */
+export function startOperationRecovery(
+  opts: RecoverOperationsOptions & { intervalMs?: number },
+): OperationRecovery {
+  const clock = opts.clock ?? systemClock;
+  const interval = opts.intervalMs ?? opts.verifyTimeoutMs ?? 15_000;
+  const stopping = new AbortController();
+  const loop = (async () => {
+    while (!stopping.signal.aborted) {
+      await recoverOperations(opts).catch((err) =>
+        opts.logger.warn({ err }, 'operation recovery sweep failed'),
+      );
+      await clock.sleep(interval, stopping.signal).catch(() => undefined);
+    }
+  })();
+  return {
+    async stop() {
+      stopping.abort();
+      await loop;
+    },
+  };
+}
