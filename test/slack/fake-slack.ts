@@ -38,6 +38,10 @@ export class FakeSlack {
   readonly usergroups = new Map<string, string[]>();
   /** Channels where chat.postMessage answers not_in_channel. */
   readonly closedChannels = new Set<string>();
+  /** Channels where chat.postMessage answers with this error (channel_not_found, is_archived…). */
+  readonly channelErrors = new Map<string, string>();
+  /** response_url ids Slack no longer accepts (older than 30 minutes). */
+  readonly expiredResponseUrls = new Set<string>();
   /** Next N calls of a method answer 429 with this Retry-After (seconds). */
   private readonly rateLimits = new Map<string, { times: number; retryAfter: number }>();
   private readonly failures = new Map<string, string>();
@@ -91,6 +95,15 @@ export class FakeSlack {
     this.rateLimits.clear();
     this.failures.clear();
     this.closedChannels.clear();
+    this.channelErrors.clear();
+    this.expiredResponseUrls.clear();
+  }
+
+  /** chat.postMessage calls to one channel; `thread` filters replies (true) or top-level messages (false). */
+  messagesTo(channel: string, thread?: boolean): ApiCall[] {
+    return this.callsTo('chat.postMessage').filter(
+      (c) => c.args.channel === channel && (thread === undefined || Boolean(c.args.thread_ts) === thread),
+    );
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -114,6 +127,10 @@ export class FakeSlack {
   }
 
   private handleResponseUrl(id: string, raw: string, res: ServerResponse): void {
+    if (this.expiredResponseUrls.has(id)) {
+      send(res, 404, { ok: false, error: 'expired_url' });
+      return;
+    }
     // Slack accepts five messages per response_url; the app must budget its progress updates.
     if (this.responses.filter((r) => r.id === id).length >= RESPONSE_URL_USES) {
       send(res, 404, { ok: false, error: 'used_url' });
@@ -128,9 +145,12 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'agentstate' };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
+        const channelError = this.channelErrors.get(String(args.channel));
+        if (channelError) return { ok: false, error: channelError };
         if (this.closedChannels.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
         return { ok: true, channel: args.channel, ts: ts() };
+      }
       case 'chat.update':
       case 'chat.postEphemeral':
         return { ok: true, channel: args.channel, ts: ts(), message_ts: ts() };

@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createAgentStateService } from '../../src/agentstate';
 import { createInMemoryOperationGuard } from '../../src/agentstate/operation-guard';
-import { loadConfig } from '../../src/config';
-import { createCxoneClient, zeroDelayRetryPolicy } from '../../src/cxone';
-import { createLogger } from '../../src/logger';
+import type { AgentStateService } from '../../src/agentstate/types';
+import { type Config, loadConfig } from '../../src/config';
+import { type CxoneClient, createCxoneClient, zeroDelayRetryPolicy } from '../../src/cxone';
+import { createLogger, type Logger } from '../../src/logger';
 import { createMetrics, type Metrics } from '../../src/metrics';
 import {
   createSimulatorControl,
@@ -11,10 +15,13 @@ import {
   startSimulator,
 } from '../../src/simulator';
 import { createSlackApp, type SlackApp } from '../../src/slack/app';
+import { createStoreOperationGuard, openStore, type Store } from '../../src/store';
 import { FakeSlack, type ResponseUrlPost } from './fake-slack';
 import {
   buttonPayload,
+  type ClickedMessage,
   commandBody,
+  eventBody,
   formPayload,
   postSigned,
   type SignOptions,
@@ -41,7 +48,12 @@ export interface HarnessOptions {
   /** Skill name to use as CXONE_DEFAULT_SKILL_ID. */
   defaultSkill?: string;
   propagationDelayMs?: number;
+  /** Runs the app on a real SQLite store (a temp file) with the durable operation guard. */
+  store?: boolean;
 }
+
+/** The replica id of the harness's app, as recorded in the operations it starts. */
+export const APP_OWNER = 'replica-a';
 
 export interface Harness {
   sim: RunningSimulator;
@@ -50,14 +62,29 @@ export interface Harness {
   app: SlackApp;
   metrics: Metrics;
   baseUrl: string;
-  command(text: string, userId?: string, sign?: SignOptions): Promise<Sent>;
-  click(actionId: string, value: string, userId?: string): Promise<Sent>;
+  config: Config;
+  logger: Logger;
+  cxone: CxoneClient;
+  service: AgentStateService;
+  /** Present with `store: true`. */
+  store?: Store;
+  /** DATABASE_URL of that store, to open it again as another replica would. */
+  databaseUrl?: string;
+  command(
+    text: string,
+    userId?: string,
+    sign?: SignOptions,
+    channel?: { id: string; name: string },
+  ): Promise<Sent>;
+  click(actionId: string, value: string, userId?: string, message?: ClickedMessage): Promise<Sent>;
   submit(
     userId: string,
     view: { callback_id: string; private_metadata?: string },
     values: Record<string, Record<string, { selected_option?: { value: string } }>>,
   ): Promise<Sent>;
   interact(payload: unknown): Promise<{ status: number; text: string }>;
+  /** Delivers an Events API event (JSON), e.g. app_home_opened. */
+  event(event: Record<string, unknown>): Promise<{ status: number; text: string }>;
   close(): Promise<void>;
 }
 
@@ -106,10 +133,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     defaults: { ...(defaultSkillId ? { skillId: defaultSkillId } : {}), activity: 'Available' },
     verifyTimeoutMs: config.verifyTimeoutMs,
   });
+  const db = opts.store ? await openTempStore() : undefined;
   const app = createSlackApp({
     config,
     service,
-    guard: createInMemoryOperationGuard(),
+    guard: db ? createStoreOperationGuard(db.store, { owner: APP_OWNER }) : createInMemoryOperationGuard(),
+    ...(db ? { store: db.store } : {}),
     logger,
     metrics,
     readiness: async () => {
@@ -130,14 +159,19 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     app,
     metrics,
     baseUrl,
-    async command(text, userId = SUPERVISOR, signOpts = {}) {
+    config,
+    logger,
+    cxone,
+    service,
+    ...(db ? { store: db.store, databaseUrl: db.url } : {}),
+    async command(text, userId = SUPERVISOR, signOpts = {}, channel = undefined) {
       const responseId = nextId('cmd');
-      const body = commandBody(text, userId, slack.responseUrl(responseId));
+      const body = commandBody(text, userId, slack.responseUrl(responseId), channel);
       return { ...(await postSigned(events, SIGNING_SECRET, body, signOpts)), responseId };
     },
-    async click(actionId, value, userId = SUPERVISOR) {
+    async click(actionId, value, userId = SUPERVISOR, message = {}) {
       const responseId = nextId('click');
-      const payload = buttonPayload(actionId, value, userId, slack.responseUrl(responseId));
+      const payload = buttonPayload(actionId, value, userId, slack.responseUrl(responseId), message);
       return { ...(await harness.interact(payload)), responseId };
     },
     async submit(userId, view, values) {
@@ -145,14 +179,30 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return { ...res, responseId: '' };
     },
     interact: (payload) => postSigned(events, SIGNING_SECRET, formPayload(payload)),
+    event: (event) => postSigned(events, SIGNING_SECRET, eventBody(event), { json: true }),
     async close() {
       await app.stop();
       cxone.close();
       await slack.close();
       await sim.close();
+      await db?.close();
     },
   };
   return harness;
+}
+
+async function openTempStore(): Promise<{ store: Store; url: string; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'agentstate-slack-'));
+  const url = `sqlite:${join(dir, 'agentstate.db')}`;
+  const store = await openStore(url);
+  return {
+    store,
+    url,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Polls until `probe` returns something, or fails with `what` after the deadline. No fixed sleeps. */

@@ -26,13 +26,13 @@ export async function postSigned(
   url: string,
   secret: string,
   body: string,
-  opts: SignOptions = {},
+  opts: SignOptions & { json?: boolean } = {},
 ): Promise<{ status: number; text: string }> {
   const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const res = await fetch(url, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': opts.json ? 'application/json' : 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': opts.signature ?? sign(opts.secret ?? secret, timestamp, body),
     },
@@ -41,13 +41,18 @@ export async function postSigned(
   return { status: res.status, text: await res.text() };
 }
 
-export function commandBody(text: string, userId: string, responseUrl: string): string {
+export function commandBody(
+  text: string,
+  userId: string,
+  responseUrl: string,
+  channel: { id: string; name: string } = CHANNEL,
+): string {
   return new URLSearchParams({
     token: 'deprecated-verification-token',
     team_id: TEAM.id,
     team_domain: TEAM.domain,
-    channel_id: CHANNEL.id,
-    channel_name: CHANNEL.name,
+    channel_id: channel.id,
+    channel_name: channel.name,
     user_id: userId,
     user_name: userId.toLowerCase(),
     command: '/agentstate',
@@ -59,7 +64,21 @@ export function commandBody(text: string, userId: string, responseUrl: string): 
   }).toString();
 }
 
-export function buttonPayload(actionId: string, value: string, userId: string, responseUrl: string) {
+/** Where the clicked button was: by default an ephemeral reply in CHANNEL. */
+export interface ClickedMessage {
+  channel?: string;
+  ts?: string;
+  ephemeral?: boolean;
+}
+
+export function buttonPayload(
+  actionId: string,
+  value: string,
+  userId: string,
+  responseUrl: string,
+  message: ClickedMessage = {},
+) {
+  const channel = message.channel ?? CHANNEL.id;
   return {
     type: 'block_actions',
     user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM.id },
@@ -67,15 +86,15 @@ export function buttonPayload(actionId: string, value: string, userId: string, r
     token: 'deprecated-verification-token',
     container: {
       type: 'message',
-      message_ts: '1700000000.000100',
-      channel_id: CHANNEL.id,
-      is_ephemeral: true,
+      message_ts: message.ts ?? '1700000000.000100',
+      channel_id: channel,
+      is_ephemeral: message.ephemeral ?? true,
     },
     trigger_id: `trigger-${Date.now()}`,
     team: TEAM,
     enterprise: null,
     is_enterprise_install: false,
-    channel: CHANNEL,
+    channel: { id: channel, name: channel === CHANNEL.id ? CHANNEL.name : channel.toLowerCase() },
     state: { values: {} },
     response_url: responseUrl,
     actions: [
@@ -133,4 +152,17 @@ export function suggestionPayload(userId: string, actionId: string, blockId: str
 
 export function formPayload(payload: unknown): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** Events API deliveries are JSON, not form-encoded. */
+export function eventBody(event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: TEAM.id,
+    api_app_id: 'A0001',
+    type: 'event_callback',
+    event_id: `Ev${Date.now()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+  });
 }
