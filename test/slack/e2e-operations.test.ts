@@ -1,6 +1,6 @@
 import type { SimAgent } from '../../src/simulator';
 import { ACTION } from '../../src/slack/ids';
-import { recoverOperations } from '../../src/slack/recovery';
+import { recoverOperations, startOperationRecovery } from '../../src/slack/recovery';
 import { openStore, type SlackMessageRef, type Store } from '../../src/store';
 import {
   APP_OWNER,
@@ -164,9 +164,14 @@ describe('an operation left unfinished by a dead process', () => {
     expect((await store.operations.get(op.id))?.outcome).toBe('failed');
     expect((await store.audit.latest({ agentId: agent.id, limit: 1 }))[0]?.outcome).toBe('failed');
     // The agent is free again.
-    expect(
-      (await store.operations.begin({ agentId: agent.id, action: 'login', startedBy: 'U', owner: 'x' })).ok,
-    ).toBe(true);
+    const next = await store.operations.begin({
+      agentId: agent.id,
+      action: 'login',
+      startedBy: 'U',
+      owner: 'x',
+    });
+    if (!next.ok) throw new Error('the agent should be free after recovery');
+    await store.operations.complete(next.operation.id, 'ok');
   });
 
   it('tells the starter in a direct message when the response_url is past Slack’s 30 minutes', async () => {
@@ -191,6 +196,29 @@ describe('an operation left unfinished by a dead process', () => {
     const edit = h.slack.callsTo('chat.update').find((c) => c.args.ts === '1700000000.000900');
     expect(edit?.args.channel).toBe('COPS001');
     expect(allText(edit?.args)).toContain('could not be confirmed');
+  });
+
+  it('is picked up by a later sweep when it becomes stale while this process runs', async () => {
+    const agent = agents[8]!;
+    await h.control.setAgentStates(agent.id, [{ skillId: billing().id }]);
+    const op = await leftBehind(agent, 0, { responseUrl: h.slack.responseUrl('rec-later') });
+    const recovery = startOperationRecovery({
+      store,
+      service: h.service,
+      client: h.app.app.client,
+      logger: h.logger,
+      owner: APP_OWNER,
+      verifyTimeoutMs: h.config.verifyTimeoutMs,
+      staleAfterMs: 300,
+      intervalMs: 50,
+    });
+    try {
+      const post = await waitFor('the recovered result', () => h.slack.postsTo('rec-later')[0]);
+      expect(allText(post)).toContain('confirmed after the app restarted');
+      expect((await store.operations.get(op.id))?.outcome).toBe('verified');
+    } finally {
+      await recovery.stop();
+    }
   });
 
   it('leaves a recent operation of a live replica alone', async () => {
@@ -236,5 +264,12 @@ describe('the database unreachable after start', () => {
     const watch = await waitForPost(down, (await down.command(`watch ${agent.email}`)).responseId);
     expect(allText(watch)).toContain('nothing was stored');
     expect(down.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL.id)).toEqual([]);
+
+    await down.event({ type: 'app_home_opened', user: SUPERVISOR, channel: 'D0001', tab: 'home' });
+    const home = await waitFor('views.publish', () => down.slack.callsTo('views.publish')[0]);
+    expect(allText(home.args.view)).toContain(
+      "Your watched agents can't be shown: the app's database is not reachable",
+    );
+    expect(allText(home.args.view)).toContain('How to use /agentstate');
   });
 });
