@@ -7,7 +7,9 @@ const manifest = readFileSync(join(__dirname, '../../manifest.yml'), 'utf8');
 describe('manifest.yml', () => {
   it('declares /agentstate with a usage hint and Slack-escaped mentions', () => {
     expect(manifest).toMatch(/- command: \/agentstate\n/);
-    expect(manifest).toMatch(/usage_hint: ".*<agent>.*diagnose.*login.*logout.*skills.*help"/);
+    expect(manifest).toMatch(
+      /usage_hint: ".*<agent>.*diagnose.*login.*logout.*skills.*watch <agent> \[#channel\].*unwatch.*watching.*audit \[agent\].*help"/,
+    );
     expect(manifest).toContain('should_escape: true');
   });
 
@@ -21,6 +23,11 @@ describe('manifest.yml', () => {
       'users:read.email',
       'usergroups:read',
     ]);
+  });
+
+  it('subscribes to app_home_opened for the App Home tab and asks for no history scope', () => {
+    expect(manifest).toMatch(/bot_events:\n(?:\s+#.*\n)*\s+- app_home_opened/);
+    expect(manifest).not.toMatch(/^ {6}- [a-z]+:history$/m);
   });
 
   it('points commands, interactivity, options and events at /slack/events in HTTP mode', () => {
