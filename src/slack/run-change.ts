@@ -96,19 +96,8 @@ async function begin<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger) {
 
 /** Returns the outcome recorded with the operation, or undefined when nothing was attempted. */
 async function underGuard<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger): Promise<string | undefined> {
-  let agent: Agent;
-  try {
-    const resolution = await deps.service.resolveAgent(spec.agentId);
-    if (resolution.kind !== 'found') {
-      await spec.respond(notFoundCard(spec.agentId), { replace: true });
-      return undefined;
-    }
-    agent = resolution.agent;
-  } catch (err) {
-    log.warn({ err }, 'could not resolve the agent of a state change');
-    await spec.respond(errorCard(err), { replace: true });
-    return undefined;
-  }
+  const agent = await findAgent(deps, spec, log);
+  if (!agent) return undefined;
 
   const reporter = createProgressReporter({
     respond: spec.respond,
@@ -145,6 +134,18 @@ async function underGuard<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger):
   }
   await deliver(deps, spec, card, reporter.finish, log);
   return summary?.outcome;
+}
+
+async function findAgent<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger): Promise<Agent | undefined> {
+  try {
+    const resolution = await deps.service.resolveAgent(spec.agentId);
+    if (resolution.kind === 'found') return resolution.agent;
+    await spec.respond(notFoundCard(spec.agentId), { replace: true });
+  } catch (err) {
+    log.warn({ err }, 'could not resolve the agent of a state change');
+    await spec.respond(errorCard(err), { replace: true });
+  }
+  return undefined;
 }
 
 function failureSummary(err: unknown): ChangeSummary {

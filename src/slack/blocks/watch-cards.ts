@@ -21,7 +21,7 @@ export function watchWithdrawnCard(agent: Agent): Card {
 }
 
 export function watchStartedCard(agent: Agent, channel: string): Card {
-  const text = `Now watching ${agentName(agent)} in ${channelRef(channel)}. Stop with \`/agentstate unwatch ${agent.email}${channel ? ` ${channelRef(channel)}` : ''}\`.`;
+  const text = `Now watching ${agentName(agent)} in ${channelRef(channel)}. Stop with \`/agentstate unwatch ${esc(agent.email)} ${channelRef(channel)}\`.`;
   return { text, blocks: [section(`:white_check_mark: ${text}`)] };
 }
 

@@ -9,7 +9,7 @@ import {
 } from '../blocks';
 import type { Command } from '../grammar';
 import { slackErrorCode } from '../slack-errors';
-import { type SlackStore, storeReason } from '../store-health';
+import { type SlackStore, StoreDownError } from '../store-health';
 import { resolveOne } from './agent-arg';
 import { allowedToChange } from './authorise';
 import type { CommandContext, SubcommandHandler } from './context';
@@ -27,55 +27,53 @@ export const watch: SubcommandHandler<Extract<Command, { kind: 'watch' }>> = asy
   if (!store) return 'error';
   const found = await resolveOne(ctx, cmd.agent);
   if (!found.ok) return found.outcome;
-  const agent = found.agent;
-  const channel = cmd.channel ?? ctx.channelId;
-  const log = ctx.log.child({ agentId: agent.id, channelId: channel });
-
-  let existing: Awaited<ReturnType<SlackStore['subscriptions']['listByChannel']>>;
   try {
-    existing = await ctx.deps.health.run(() => store.subscriptions.listByChannel(channel));
+    return await startWatching(ctx, store, found.agent, cmd.channel ?? ctx.channelId);
   } catch (err) {
-    await ctx.respond(storeDownCard(storeReason(err), 'watch'));
+    if (!(err instanceof StoreDownError)) throw err;
+    await ctx.respond(storeDownCard(err.reason, 'watch'));
     return 'error';
   }
+};
+
+/** Store calls go through `health.run`, so a database failure arrives here as a StoreDownError. */
+async function startWatching(ctx: CommandContext, store: SlackStore, agent: Agent, channel: string) {
+  const { health } = ctx.deps;
+  const existing = await health.run(() => store.subscriptions.listByChannel(channel));
   const already = existing.find((s) => s.agentId === agent.id);
   if (already) {
     await ctx.respond(alreadyWatchingCard(agent, channel, already));
     return 'ok';
   }
-
   const confirmation = await postConfirmation(ctx, agent, channel);
   if (!confirmation.ok) {
-    log.info({ code: confirmation.code }, 'watch refused: cannot post in the channel');
+    ctx.log.info(
+      { code: confirmation.code, channelId: channel },
+      'watch refused: cannot post in the channel',
+    );
     await ctx.respond(cannotPostCard(channel, confirmation.code));
     return 'error';
   }
-  try {
-    await ctx.deps.health.run(() =>
-      store.subscriptions.add({
-        channelId: channel,
-        agentId: agent.id,
-        agentName: displayName(agent),
-        createdBy: ctx.userId,
-      }),
-    );
-  } catch (err) {
-    log.error({ err }, 'watch not stored');
-    await withdraw(ctx, agent, channel, confirmation.ts);
-    await ctx.respond(storeDownCard(storeReason(err), 'watch'));
-    return 'error';
-  }
+  const name = displayName(agent);
+  const sub = { channelId: channel, agentId: agent.id, agentName: name, createdBy: ctx.userId };
+  await health
+    .run(() => store.subscriptions.add(sub))
+    .catch(async (err) => {
+      await withdraw(ctx, agent, channel, confirmation.ts);
+      throw err;
+    });
+  const at = new Date(ctx.deps.now());
   await ctx.deps.audit.record({
-    at: new Date(ctx.deps.now()),
+    at,
     actor: ctx.userId,
     action: 'watch',
-    agent: { id: agent.id, name: displayName(agent) },
+    agent: { id: agent.id, name },
     channel,
     outcome: 'ok',
   });
   await ctx.respond(watchStartedCard(agent, channel));
   return 'ok';
-};
+}
 
 type Posted = { ok: true; ts: string } | { ok: false; code: string };
 
