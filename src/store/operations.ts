@@ -135,5 +135,18 @@ export function createOperationStore(db: Kysely<Database>, now: () => number): O
         .execute();
       return rows.map(toOperation).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
     },
+
+    async claimOrphaned(owner) {
+      // Only a process that just started calls this with its own replica id, so every unfinished operation
+      // still owned by that id was left by its previous run: no age threshold is needed.
+      const rows = await db
+        .updateTable('operations')
+        .set({ claimed_at: now() })
+        .where('finished_at', 'is', null)
+        .where('owner', '=', owner)
+        .returningAll()
+        .execute();
+      return rows.map(toOperation).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+    },
   };
 }

@@ -151,6 +151,12 @@ export interface OperationStore {
    * share an operation. Choose `olderThanMs` well above VERIFY_TIMEOUT_MS so live operations are left alone.
    */
   claimStale(olderThanMs: number, owner: string): Promise<Operation[]>;
+  /**
+   * At start: the unfinished operations still owned by `owner`, which a replica that keeps its id across
+   * restarts (host and port) left when its previous process died. Finished at once instead of waiting until
+   * they count as stale.
+   */
+  claimOrphaned(owner: string): Promise<Operation[]>;
 }
 
 // ---------------------------------------------------------------------------------------------------------

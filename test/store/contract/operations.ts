@@ -3,6 +3,7 @@ import type { StoreHarness } from '../harness';
 
 const ANA = '11111111-1111-1111-1111-111111111111';
 const BO = '22222222-2222-2222-2222-222222222222';
+const CY = '33333333-3333-3333-3333-333333333333';
 const MINUTE = 60_000;
 
 const login = (startedBy: string, owner = 'replica-a') => ({
@@ -178,6 +179,21 @@ export function operationContract(h: () => StoreHarness): void {
       expect(await store.operations.get(held.id)).toMatchObject({ target: { skill: 'sk-1' }, message });
       await held.end('verified');
       expect((await store.operations.get(held.id))?.outcome).toBe('verified');
+    });
+
+    it("gives a restarted replica back its own unfinished operations at once, and no one else's", async () => {
+      const { store } = h();
+      const mine = await store.operations.begin(login('U1', 'host-a:3000'));
+      const theirs = await store.operations.begin({ ...login('U2', 'host-b:3000'), agentId: BO });
+      if (!mine.ok || !theirs.ok) throw new Error('expected both begins to win');
+      const finished = await store.operations.begin({ ...login('U3', 'host-a:3000'), agentId: CY });
+      if (!finished.ok) throw new Error('expected the third begin to win');
+      await store.operations.complete(finished.operation.id, 'verified');
+
+      const orphans = await store.operations.claimOrphaned('host-a:3000');
+
+      expect(orphans.map((o) => o.id)).toEqual([mine.operation.id]);
+      expect(await store.operations.claimOrphaned('host-c:3000')).toEqual([]);
     });
   });
 }
