@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { createAgentStateService } from './agentstate';
-import { createInMemoryOperationGuard, type OperationGuard } from './agentstate/operation-guard';
-import type { CxonePort } from './agentstate/ports';
+import { type CxonePort, systemClock } from './agentstate/ports';
 import type { AgentStateService } from './agentstate/types';
 import { type CliContext, runCli } from './cli';
 import { CliExit, ExitCode } from './cli/io';
@@ -21,7 +20,6 @@ export interface Runtime {
   logger: Logger;
   cxone: CxonePort;
   service: AgentStateService;
-  guard: OperationGuard;
   /** Present when CXONE_SIMULATOR=1 started one in-process. */
   simulator?: RunningSimulator;
   close(): Promise<void>;
@@ -65,7 +63,6 @@ export async function buildRuntime(
     logger,
     cxone,
     service,
-    guard: createInMemoryOperationGuard(),
     simulator,
     async close() {
       cxone.close();
@@ -87,71 +84,134 @@ function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+export interface RunningApp {
+  port: number;
+  /** Graceful stop: no new work, the watcher lease released, in-flight operations left journaled. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The Slack app with everything behind it: the store (subscriptions, audit, in-flight operations, lease),
+ * the CXone runtime, recovery of operations a dead process left, and the watcher. Used by `serve` and by
+ * the sandbox (`dev`), so both run exactly the same app.
+ */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  // Loaded here rather than at the top so CLI commands do not pay for loading Bolt.
+  const [{ createMetrics }, slackModule, recovery, watch, { createWatcherRunner }] = await Promise.all([
+    import('./metrics'),
+    import('./slack/app'),
+    import('./slack/recovery'),
+    import('./slack/watch-notifier'),
+    import('./watcher'),
+  ]);
+  const { createWatchEngine } = await import('./agentstate/watch');
+  // Fails with a message naming DATABASE_URL before anything else starts.
+  const store = await openStore(config.databaseUrl, { logger: logger.child({ component: 'store' }) });
+  const metrics = createMetrics();
+  const runtime = await buildRuntime(config, logger, { onCxoneRequest: metrics.onCxoneRequest });
+  // A replica keeps its id across restarts (host and port), so it can finish what its previous process left.
+  const owner = config.slack.port
+    ? `${os.hostname()}:${config.slack.port}`
+    : `${os.hostname()}:${process.pid}`;
+  const readiness = async () => {
+    const [token, db] = await Promise.all([
+      runtime.cxone.tokenInfo().then(
+        () => true as const,
+        (err: unknown) => (err instanceof Error ? err.message : String(err)),
+      ),
+      store.ping(),
+    ]);
+    const storeOk = db && slack.storeHealthy();
+    return { ok: token === true && storeOk, checks: { cxoneToken: token, store: storeOk } };
+  };
+  const slack = slackModule.createSlackApp({
+    config,
+    service: runtime.service,
+    guard: createStoreOperationGuard(store, { owner }),
+    logger,
+    metrics,
+    readiness,
+    store,
+  });
+  const stopAll = async () => {
+    await runtime.close();
+    await store.close();
+  };
+  let port: number;
+  try {
+    ({ port } = await slack.start());
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  const client = slack.app.client;
+  const recoveryOptions = {
+    store,
+    service: runtime.service,
+    client,
+    logger: logger.child({ component: 'recovery' }),
+    owner,
+    verifyTimeoutMs: config.verifyTimeoutMs,
+    audit: slack.audit,
+  };
+  // What this replica's previous process left is finished now; others' once they are stale.
+  await recovery
+    .recoverOperations({
+      ...recoveryOptions,
+      store: {
+        audit: store.audit,
+        operations: {
+          claimStale: (_olderThanMs, id) => store.operations.claimOrphaned(id),
+          complete: (id, outcome) => store.operations.complete(id, outcome),
+        },
+      },
+    })
+    .catch((err: unknown) =>
+      logger.error({ err }, 'could not recover operations left by the previous process'),
+    );
+  const sweeps = recovery.startOperationRecovery(recoveryOptions);
+  const notifier = watch.createSlackWatchNotifier({
+    client,
+    service: runtime.service,
+    store,
+    logger,
+    clock: systemClock,
+  });
+  const engine = createWatchEngine({
+    cxone: runtime.cxone,
+    store,
+    notifier,
+    clock: systemClock,
+    logger: logger.child({ component: 'watcher' }),
+    catalog: { skills: () => runtime.service.listSkills() },
+  });
+  const watcher = createWatcherRunner({
+    engine,
+    store,
+    holderId: owner,
+    intervalMs: config.watchIntervalMs,
+    logger: logger.child({ component: 'watcher' }),
+  });
+  watcher.start();
+  logger.info({ port, socketMode: config.slack.socketMode, owner }, 'agentstate is running');
+  return {
+    port,
+    async stop() {
+      await slack.stop();
+      await Promise.all([sweeps.stop(), watcher.stop()]);
+      await stopAll();
+    },
+  };
+}
+
 export async function serve(env: Env): Promise<void> {
   const config = loadConfig(env);
   assertServeConfig(config);
   const logger = createLogger({ level: config.logLevel });
-  // Loaded here rather than at the top so CLI commands do not pay for loading Bolt.
-  const [{ createMetrics }, { createSlackApp }] = await Promise.all([
-    import('./metrics'),
-    import('./slack/app'),
-  ]);
-  const metrics = createMetrics();
-  const runtime = await buildRuntime(config, logger, { onCxoneRequest: metrics.onCxoneRequest });
-  const readiness = async () => {
-    try {
-      await runtime.cxone.tokenInfo();
-      return { ok: true, checks: { cxoneToken: true } };
-    } catch (err) {
-      return { ok: false, checks: { cxoneToken: err instanceof Error ? err.message : String(err) } };
-    }
-  };
-  const slack = createSlackApp({
-    config,
-    service: runtime.service,
-    guard: runtime.guard,
-    logger,
-    metrics,
-    readiness,
-  });
-  const { port } = await slack.start();
-  logger.info({ port, socketMode: config.slack.socketMode }, 'agentstate is running');
+  const app = await startApp(config, logger);
   const signal = await untilSignal();
   logger.info({ signal }, 'shutting down');
-  await slack.stop();
-  await runtime.close();
-}
-
-/** The Slack app in HTTP mode with its own runtime, for `agentstate dev` (which supplies the env). */
-async function startSlackApp(
-  config: Config,
-  logger: Logger,
-): Promise<{ port: number; stop(): Promise<void> }> {
-  const [{ createMetrics }, { createSlackApp }] = await Promise.all([
-    import('./metrics'),
-    import('./slack/app'),
-  ]);
-  const metrics = createMetrics();
-  const runtime = await buildRuntime(config, logger, { onCxoneRequest: metrics.onCxoneRequest });
-  const readiness = async () => {
-    await runtime.cxone.tokenInfo();
-    return { ok: true, checks: { cxoneToken: true } };
-  };
-  const slack = createSlackApp({
-    config,
-    service: runtime.service,
-    guard: runtime.guard,
-    logger,
-    metrics,
-    readiness,
-  });
-  try {
-    const { port } = await slack.start();
-    return { port, stop: () => slack.stop().finally(() => runtime.close()) };
-  } catch (err) {
-    await runtime.close();
-    throw err;
-  }
+  await app.stop();
 }
 
 /**
@@ -165,7 +225,7 @@ export async function startDev(env: Env, opts: { port: number; logger?: Logger }
     port: opts.port,
     logger,
     env,
-    startApp: (appEnv) => startSlackApp(loadConfig(appEnv), logger),
+    startApp: (appEnv) => startApp(loadConfig(appEnv), logger),
   });
 }
 

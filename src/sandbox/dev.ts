@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { Env } from '../config';
 import type { Logger } from '../logger';
 import { type RunningSimulator, startSimulator, type TenantView } from '../simulator';
@@ -104,6 +106,11 @@ function appEnv(
     // Membership comes from usergroups.users.list, so the page's switch exercises that path too.
     SUPERVISOR_USERGROUP_ID: SUPERVISOR_GROUP,
     AUDIT_CHANNEL_ID: AUDIT_CHANNEL.id,
+    // The simulator starts fresh on every run, so by default the store does too (a file of its own, so the
+    // app runs exactly as deployed); DATABASE_URL keeps one across runs.
+    DATABASE_URL:
+      env.DATABASE_URL ??
+      `sqlite:${path.join(os.tmpdir(), `agentstate-sandbox-${process.pid}-${Date.now()}.db`)}`,
   };
 }
 
