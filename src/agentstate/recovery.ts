@@ -180,11 +180,30 @@ export function outcomeCode(outcome: ResumeOutcome): string {
   return outcome.kind;
 }
 
-export interface RecoverStaleOptions {
-  operations: Pick<OperationStore, 'claimStale' | 'complete'>;
+export interface ClaimOptions {
+  operations: Pick<OperationStore, 'claimStale'> & Partial<Pick<OperationStore, 'claimOrphaned'>>;
   /** This replica; it becomes responsible for what it claims. */
   owner: string;
   staleAfterMs: number;
+  /**
+   * Also take back, whatever their age, the unfinished operations still owned by `owner`: a replica that
+   * keeps its id across restarts left them when its previous process died. Only right after start, before
+   * this process begins operations of its own — later they would be its own live ones.
+   */
+  orphaned?: boolean;
+}
+
+/** Claims what this replica should finish: stale operations of anyone, and (at start) its own orphans. */
+export async function claimAbandoned(opts: ClaimOptions): Promise<Operation[]> {
+  const orphans =
+    opts.orphaned && opts.operations.claimOrphaned ? await opts.operations.claimOrphaned(opts.owner) : [];
+  const stale = await opts.operations.claimStale(opts.staleAfterMs, opts.owner);
+  const seen = new Set(orphans.map((o) => o.id));
+  return [...orphans, ...stale.filter((o) => !seen.has(o.id))];
+}
+
+export interface FinishOptions {
+  operations: Pick<OperationStore, 'complete'>;
   deps: RecoveryDeps;
   /** Reports one finished operation (message, audit). Called only by the replica whose `complete` won. */
   onFinished(op: Operation, outcome: ResumeOutcome): Promise<void>;
@@ -199,11 +218,13 @@ export interface RecoveredOperation {
 }
 
 /**
- * One sweep: claim what is stale, resume each, complete it, report it. Completing before reporting makes
- * the report exactly-once — the store keeps the first outcome, and only that finisher reports.
+ * Resumes each claimed operation, completes it, reports it. Completing before reporting makes the report
+ * exactly-once: the store keeps the first outcome, and only that finisher reports.
  */
-export async function recoverStaleOperations(opts: RecoverStaleOptions): Promise<RecoveredOperation[]> {
-  const claimed = await opts.operations.claimStale(opts.staleAfterMs, opts.owner);
+export async function finishOperations(
+  claimed: Operation[],
+  opts: FinishOptions,
+): Promise<RecoveredOperation[]> {
   return mapBounded(claimed, opts.concurrency ?? 4, async (operation) => {
     const outcome = await resumeOperation(opts.deps, operation).catch(
       (err): ResumeOutcome =>
@@ -214,6 +235,14 @@ export async function recoverStaleOperations(opts: RecoverStaleOptions): Promise
     if (completed) await opts.onFinished(operation, outcome).catch(() => undefined);
     return { operation, outcome, completed };
   });
+}
+
+export type RecoverStaleOptions = ClaimOptions &
+  FinishOptions & { operations: ClaimOptions['operations'] & FinishOptions['operations'] };
+
+/** One sweep: claim, then finish. */
+export async function recoverStaleOperations(opts: RecoverStaleOptions): Promise<RecoveredOperation[]> {
+  return finishOperations(await claimAbandoned(opts), opts);
 }
 
 function message(err: unknown): string {

@@ -2,11 +2,12 @@ import type { webApi } from '@slack/bolt';
 import { displayName } from '../agentstate/model';
 import { type Clock, systemClock } from '../agentstate/ports';
 import {
+  claimAbandoned,
   defaultStaleAfterMs,
+  finishOperations,
   outcomeCode,
   type RecoveredOperation,
   type ResumeOutcome,
-  recoverStaleOperations,
 } from '../agentstate/recovery';
 import type { AgentStateService } from '../agentstate/types';
 import type { Logger } from '../logger';
@@ -25,7 +26,11 @@ import { fromResponseUrl } from './responder';
 export const RESPONSE_URL_TTL_MS = 29 * 60_000;
 
 export interface RecoverOperationsOptions {
-  store: { operations: Pick<OperationStore, 'claimStale' | 'complete'>; audit?: Pick<AuditLog, 'record'> };
+  store: {
+    operations: Pick<OperationStore, 'claimStale' | 'complete'> &
+      Partial<Pick<OperationStore, 'claimOrphaned'>>;
+    audit?: Pick<AuditLog, 'record'>;
+  };
   service: Pick<AgentStateService, 'resolveAgent' | 'report' | 'resolveTarget'>;
   client: webApi.WebClient;
   logger: Logger;
@@ -38,19 +43,36 @@ export interface RecoverOperationsOptions {
   staleAfterMs?: number;
   /** Default: the store's audit log. Pass `SlackApp.audit` to also post in AUDIT_CHANNEL_ID. */
   audit?: AuditSink;
+  /**
+   * Also finish, whatever their age, unfinished operations still owned by `owner` (a replica id that stays
+   * the same across restarts). Only before this process starts operations of its own: at start.
+   */
+  orphaned?: boolean;
   fetch?: typeof fetch;
 }
 
+/** One sweep: claims abandoned operations, then finishes and reports them. */
 export async function recoverOperations(opts: RecoverOperationsOptions): Promise<RecoveredOperation[]> {
+  return finishClaimed(opts, await claim(opts));
+}
+
+function claim(opts: RecoverOperationsOptions) {
+  return claimAbandoned({
+    operations: opts.store.operations,
+    owner: opts.owner,
+    staleAfterMs: opts.staleAfterMs ?? defaultStaleAfterMs(opts.verifyTimeoutMs ?? 15_000),
+    orphaned: Boolean(opts.orphaned),
+  });
+}
+
+function finishClaimed(opts: RecoverOperationsOptions, claimed: Operation[]): Promise<RecoveredOperation[]> {
   const clock = opts.clock ?? systemClock;
   const verifyTimeoutMs = opts.verifyTimeoutMs ?? 15_000;
   const audit =
     opts.audit ??
     (opts.store.audit ? createStoreAuditSink({ audit: opts.store.audit, logger: opts.logger }) : undefined);
-  const recovered = await recoverStaleOperations({
+  return finishOperations(claimed, {
     operations: opts.store.operations,
-    owner: opts.owner,
-    staleAfterMs: opts.staleAfterMs ?? defaultStaleAfterMs(verifyTimeoutMs),
     deps: { service: opts.service, clock, verifyTimeoutMs },
     onFinished: async (op, outcome) => {
       const log = opts.logger.child({ operationId: op.id, agentId: op.agentId, action: op.action });
@@ -61,7 +83,6 @@ export async function recoverOperations(opts: RecoverOperationsOptions): Promise
       );
     },
   });
-  return recovered;
 }
 
 async function auditRecovered(
@@ -121,15 +142,20 @@ async function deliver(opts: RecoverOperationsOptions, op: Operation, card: Card
 }
 
 export interface OperationRecovery {
+  /**
+   * Settles once the first sweep has claimed what it will finish (this replica's own orphans included).
+   * Start serving Slack after it, so no operation of this process is mistaken for an orphan.
+   */
+  claimed: Promise<void>;
   /** Stops the sweeps and waits for a running one. */
   stop(): Promise<void>;
 }
 
 /**
- * Sweeps at start and then every `intervalMs` (default VERIFY_TIMEOUT_MS): an operation whose process died
- * while this one runs becomes stale later, and must not wait for the next restart. Every replica may run
- * this; `claimStale` splits the work so each operation is reported once. Store failures are logged and the
- * next sweep tries again.
+ * Sweeps at start (taking back this replica's own orphans too) and then every `intervalMs` (default
+ * VERIFY_TIMEOUT_MS): an operation whose process died while this one runs becomes stale later, and must not
+ * wait for the next restart. Every replica may run this; the claims split the work so each operation is
+ * reported once. Store failures are logged and the next sweep tries again.
  */
 export function startOperationRecovery(
   opts: RecoverOperationsOptions & { intervalMs?: number },
@@ -137,15 +163,29 @@ export function startOperationRecovery(
   const clock = opts.clock ?? systemClock;
   const interval = opts.intervalMs ?? opts.verifyTimeoutMs ?? 15_000;
   const stopping = new AbortController();
+  const sweep = async (orphaned: boolean, onClaimed: () => void) => {
+    try {
+      const claimed = await claim({ ...opts, orphaned });
+      onClaimed();
+      await finishClaimed(opts, claimed);
+    } catch (err) {
+      onClaimed();
+      opts.logger.warn({ err }, 'operation recovery sweep failed');
+    }
+  };
+  let claimedFirst: () => void = () => {};
+  const claimed = new Promise<void>((resolve) => {
+    claimedFirst = resolve;
+  });
   const loop = (async () => {
+    await sweep(true, claimedFirst);
     while (!stopping.signal.aborted) {
-      await recoverOperations(opts).catch((err) =>
-        opts.logger.warn({ err }, 'operation recovery sweep failed'),
-      );
       await clock.sleep(interval, stopping.signal).catch(() => undefined);
+      if (!stopping.signal.aborted) await sweep(false, () => {});
     }
   })();
   return {
+    claimed,
     async stop() {
       stopping.abort();
       await loop;

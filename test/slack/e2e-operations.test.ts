@@ -221,6 +221,58 @@ describe('an operation left unfinished by a dead process', () => {
     }
   });
 
+  it('takes back its own orphans at start whatever their age, but never its own later operations', async () => {
+    const [orphanAgent, laterAgent] = [agents[9]!, agents[10]!];
+    await h.control.setAgentStates(orphanAgent.id, [{ skillId: billing().id }]);
+    const previousRun = await replica();
+    await previousRun.operations.begin({
+      agentId: orphanAgent.id,
+      action: 'login',
+      startedBy: SUPERVISOR,
+      owner: APP_OWNER,
+      target: { skill: billing().id },
+      message: { channel: CHANNEL.id, ts: '', responseUrl: h.slack.responseUrl('rec-orphan') },
+    });
+    let sweeps = 0;
+    const counted = {
+      ...store,
+      operations: {
+        ...store.operations,
+        claimStale: (age: number, owner: string) => {
+          sweeps++;
+          return store.operations.claimStale(age, owner);
+        },
+      },
+    };
+    const recovery = startOperationRecovery({
+      store: counted,
+      service: h.service,
+      client: h.app.app.client,
+      logger: h.logger,
+      owner: APP_OWNER,
+      verifyTimeoutMs: h.config.verifyTimeoutMs,
+      intervalMs: 20,
+    });
+    try {
+      await recovery.claimed;
+      const later = await store.operations.begin({
+        agentId: laterAgent.id,
+        action: 'login',
+        startedBy: SUPERVISOR,
+        owner: APP_OWNER,
+      });
+      if (!later.ok) throw new Error('expected to begin');
+      const post = await waitFor('the orphan reported', () => h.slack.postsTo('rec-orphan')[0]);
+      expect(allText(post)).toContain('confirmed after the app restarted');
+      const seen = sweeps;
+      await waitFor('three more sweeps', () => sweeps >= seen + 3);
+      expect((await store.operations.get(later.operation.id))?.finishedAt).toBeUndefined();
+      await store.operations.complete(later.operation.id, 'ok');
+    } finally {
+      await recovery.stop();
+    }
+  });
+
   it('leaves a recent operation of a live replica alone', async () => {
     const agent = agents[7]!;
     const live = await replica();
