@@ -48,8 +48,13 @@ export interface SlackApp {
   app: App;
   /** The audit sink the app records into; pass it to `recoverOperations` so recovered outcomes match. */
   audit: AuditSink;
-  /** False after a store call failed, true again after one succeeded (for /readyz next to `store.ping()`). */
+  /** Last observed: false after a store call failed, true again after one succeeded. */
   storeHealthy(): boolean;
+  /**
+   * Pings the store and updates `storeHealthy()` (never throws). Use this for /readyz: a signal that is only
+   * updated by Slack traffic would stay red after the database came back on a quiet replica.
+   */
+  checkStore(): Promise<boolean>;
   /** Listens on PORT (0 picks a free one) and reports the real port. */
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
@@ -101,6 +106,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     app,
     audit: deps.audit,
     storeHealthy: () => deps.health.healthy(),
+    checkStore: () => deps.health.check(),
     async start() {
       await initialise(app);
       if (!slack.socketMode) {

@@ -310,6 +310,7 @@ describe('the database unreachable after start', () => {
     expect(allText(refused)).toContain('nothing was sent to CXone');
     expect(await down.control.count(LOGIN_POST)).toBe(0);
     expect(down.app.storeHealthy()).toBe(false);
+    expect(await down.app.checkStore()).toBe(false);
 
     const login = await waitForPost(down, (await down.command(`login ${agent.email}`)).responseId);
     expect(allText(login)).toContain('database (`DATABASE_URL`) is not reachable');
