@@ -6,8 +6,16 @@ import type { AddressInfo } from 'node:net';
  * The smallest Slack stand-in a benchmark needs: the Web API answers `ok` (auth.test with ids), and
  * `response_url` POSTs are timed on arrival so end-to-end latency can be measured from outside the app.
  */
+export interface SlackCall {
+  method: string;
+  channel?: string;
+  threadTs?: string;
+}
+
 export interface FakeSlackServer {
   apiUrl: string;
+  /** Every Web API call received, in order (method, channel, thread_ts). */
+  calls: SlackCall[];
   responseUrl(id: string): string;
   /** Resolves with the arrival time (performance.now()) of the first POST to that response_url. */
   arrival(id: string): Promise<number>;
@@ -28,11 +36,15 @@ export async function startFakeSlack(): Promise<FakeSlackServer> {
     }
     return w;
   };
+  const calls: SlackCall[] = [];
+  let seq = 0;
   const server = http.createServer((req, res) => {
     const at = performance.now();
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = req.url ?? '';
+      if (url.startsWith('/api/')) calls.push(describeCall(url, Buffer.concat(chunks).toString('utf8')));
       if (url.startsWith('/resp/')) {
         waiter(url.slice('/resp/'.length)).resolve(at);
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -40,7 +52,7 @@ export async function startFakeSlack(): Promise<FakeSlackServer> {
       }
       const body = url.endsWith('/auth.test')
         ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', url: 'https://bench.slack.com/' }
-        : { ok: true, ts: `${Date.now() / 1000}` };
+        : { ok: true, ts: `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, '0')}` };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
   });
@@ -50,10 +62,24 @@ export async function startFakeSlack(): Promise<FakeSlackServer> {
   const base = `http://127.0.0.1:${port}`;
   return {
     apiUrl: `${base}/api/`,
+    calls,
     responseUrl: (id) => `${base}/resp/${id}`,
     arrival: (id) => waiter(id).promise,
     close: () => new Promise((r) => server.close(() => r())),
   };
+}
+
+/** The Web API client sends form-encoded or JSON bodies; either way we only need a few fields. */
+function describeCall(url: string, body: string): SlackCall {
+  const method = url.slice('/api/'.length).split('?')[0] ?? '';
+  let fields: Record<string, unknown> = {};
+  try {
+    fields = body.trim().startsWith('{') ? JSON.parse(body) : Object.fromEntries(new URLSearchParams(body));
+  } catch {
+    /* not a body we need to read */
+  }
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  return { method, channel: str(fields.channel), threadTs: str(fields.thread_ts) };
 }
 
 export function signedCommand(secret: string, text: string, userId: string, responseUrl: string) {
