@@ -111,7 +111,11 @@ describe('one operation per agent across replicas', () => {
       message: { channel: CHANNEL.id, ts: '', responseUrl: h.slack.responseUrl(click.responseId) },
     });
     await waitForPostWith(h, click.responseId, 'verified in');
-    expect((await store.operations.get(running.id))?.outcome).toBe('verified');
+    // The operation ends just after the result is shown.
+    await waitFor(
+      'the recorded outcome',
+      async () => (await store.operations.get(running.id))?.outcome === 'verified',
+    );
   });
 });
 

@@ -93,7 +93,8 @@ describe('an agent drops out of every skill', () => {
     });
     expect(entry!.verifyMs).toBeGreaterThan(0);
     await waitFor('the audit channel post', () => h.slack.messagesTo(AUDIT_CHANNEL)[0]);
-    expect(await store.operations.listUnfinished()).toEqual([]);
+    // The operation ends just after the result is shown.
+    await waitFor('the operation to end', async () => (await store.operations.listUnfinished()).length === 0);
 
     const before = topLevel(OPS).length;
     expect(await engine.runCycle()).toMatchObject({ returns: 1, notifications: 1 });
