@@ -114,14 +114,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     ? `${os.hostname()}:${config.slack.port}`
     : `${os.hostname()}:${process.pid}`;
   const readiness = async () => {
-    const [token, db] = await Promise.all([
+    const [token, storeOk] = await Promise.all([
       runtime.cxone.tokenInfo().then(
         () => true as const,
         (err: unknown) => (err instanceof Error ? err.message : String(err)),
       ),
-      store.ping(),
+      // Pings the database and refreshes the app's own health signal, so a quiet replica turns green again.
+      slack.checkStore(),
     ]);
-    const storeOk = db && slack.storeHealthy();
     return { ok: token === true && storeOk, checks: { cxoneToken: token, store: storeOk } };
   };
   const slack = slackModule.createSlackApp({
@@ -137,15 +137,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await runtime.close();
     await store.close();
   };
-  let port: number;
-  try {
-    ({ port } = await slack.start());
-  } catch (err) {
-    await stopAll();
-    throw err;
-  }
   const client = slack.app.client;
-  const recoveryOptions = {
+  // The first sweep takes back what this replica's previous process left (whatever its age) before any new
+  // login can start, so a fresh login is never mistaken for an orphan; later sweeps finish other replicas'
+  // operations once they are stale.
+  const sweeps = recovery.startOperationRecovery({
     store,
     service: runtime.service,
     client,
@@ -153,23 +149,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     owner,
     verifyTimeoutMs: config.verifyTimeoutMs,
     audit: slack.audit,
-  };
-  // What this replica's previous process left is finished now; others' once they are stale.
-  await recovery
-    .recoverOperations({
-      ...recoveryOptions,
-      store: {
-        audit: store.audit,
-        operations: {
-          claimStale: (_olderThanMs, id) => store.operations.claimOrphaned(id),
-          complete: (id, outcome) => store.operations.complete(id, outcome),
-        },
-      },
-    })
-    .catch((err: unknown) =>
-      logger.error({ err }, 'could not recover operations left by the previous process'),
-    );
-  const sweeps = recovery.startOperationRecovery(recoveryOptions);
+  });
+  await sweeps.claimed;
+  let port: number;
+  try {
+    ({ port } = await slack.start());
+  } catch (err) {
+    await sweeps.stop();
+    await stopAll();
+    throw err;
+  }
   const notifier = watch.createSlackWatchNotifier({
     client,
     service: runtime.service,

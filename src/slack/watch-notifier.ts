@@ -20,12 +20,15 @@ import { type ChannelPacer, createChannelPacer } from './channel-pacer';
 /**
  * The watcher's notices in Slack (the `WatchNotifier` port of agentstate/watch): one message per dropped
  * agent with a "Log back in" button, or one digest when more than DIGEST_THRESHOLD drop in one channel in
- * one cycle; the agent back → a reply in the drop message's thread, and the parent edited to a resolved
+ * one cycle; agents back → one reply per drop message's thread, and the parent edited to a resolved
  * version without the button. Posts are paced per channel (channel-pacer.ts).
  */
 
-/** More drops than this in one channel and cycle become one digest message. */
-export const DIGEST_THRESHOLD = 3;
+/**
+ * More drops than this in one channel and cycle become one digest message: a channel gets at most one new
+ * message per watch cycle, however many agents drop at 8 a.m.
+ */
+export const DIGEST_THRESHOLD = 1;
 
 export interface SlackWatchNotifierOptions {
   client: webApi.WebClient;
@@ -75,38 +78,27 @@ export function createSlackWatchNotifier(opts: SlackWatchNotifierOptions): Watch
     async dropped(channelId, drops) {
       const names = drops.some((d) => !d.lastSkillName && d.lastSkillId) ? await loadNames(opts) : NO_NAMES;
       const views = drops.map((d) => dropView(d, names));
-      if (views.length > DIGEST_THRESHOLD) {
-        const ts = await post(channelId, digestCard(views));
-        return views.map((v) => ({ agentId: v.agentId, messageTs: ts }));
-      }
-      const posted: Array<{ agentId: string; messageTs: string }> = [];
-      let failure: unknown;
-      for (const view of views) {
-        try {
-          posted.push({ agentId: view.agentId, messageTs: await post(channelId, dropCard(view)) });
-        } catch (err) {
-          // Left out of the answer = not posted: the engine offers it again next cycle.
-          failure ??= err;
-          logger.warn({ err, channelId, agentId: view.agentId }, 'drop notice not posted');
-        }
-      }
-      if (posted.length === 0 && failure) throw failure;
-      return posted;
+      // One message per channel and cycle: the agent's own card, or a digest of several. If Slack refuses
+      // it the throw means none was posted, and the engine offers every one of them again next cycle.
+      const card = views.length > DIGEST_THRESHOLD ? digestCard(views) : dropCard(views[0]!);
+      const ts = await post(channelId, card);
+      return views.map((v) => ({ agentId: v.agentId, messageTs: ts }));
     },
 
-    /** All replies are attempted; any failure is thrown so the engine offers the returns again. */
+    /**
+     * One reply per drop message (a digest's agents back in the same cycle share it), paced like any post;
+     * all are attempted, and any failure is thrown so the engine offers those returns again.
+     */
     async returned(channelId, returns) {
       const names = await loadNames(opts);
       const backs = new Map(returns.map((r) => [r.agentId, backView(r, names)]));
       let failure: unknown;
-      for (const r of returns) {
-        await post(channelId, backReplyCard(backs.get(r.agentId)!), r.messageTs).catch((err) => {
-          failure ??= err;
-          logger.warn({ err, channelId, agentId: r.agentId }, 'return reply not posted');
-        });
-      }
       for (const [ts, group] of groupByMessage(returns)) {
         const groupBacks = group.map((r) => backs.get(r.agentId)!);
+        await post(channelId, backReplyCard(groupBacks), ts).catch((err) => {
+          failure ??= err;
+          logger.warn({ err, channelId, ts }, 'return reply not posted');
+        });
         await resolveParent(opts, channelId, ts, group, groupBacks, names).catch((err) =>
           logger.warn({ err, channelId, ts }, 'could not update the drop message'),
         );

@@ -83,20 +83,26 @@ function setup(over: Partial<SlackWatchNotifierOptions> = {}, failWhen?: Paramet
 }
 
 describe('drop notices', () => {
-  it('posts one message per agent with a "Log back in" button aimed at the last skill', async () => {
+  it('posts one message for an agent who dropped, with a "Log back in" button aimed at the last skill', async () => {
     const { notifier, posts } = setup();
-    const result = await notifier.dropped('C1', [drop(1), drop(2)]);
+    const result = await notifier.dropped('C1', [drop(1)]);
 
-    expect(posts()).toHaveLength(2);
+    expect(posts()).toHaveLength(1);
     expect(posts()[0]!.args.text).toBe('*Agent 1* dropped out of every skill (last in *Sales*)');
     const button = findButton(posts()[0]!.args, ACTION.login)!;
     expect(button.text.text).toBe('Log back in');
     expect(JSON.parse(button.value)).toEqual({ a: agentId(1), s: sales.id });
     expect(button.confirm?.text.text).toContain('Log Agent 1 back in to *Sales*?');
-    expect(result).toEqual([
-      { agentId: agentId(1), messageTs: '1700000000.000001' },
-      { agentId: agentId(2), messageTs: '1700000000.000002' },
-    ]);
+    expect(result).toEqual([{ agentId: agentId(1), messageTs: '1700000000.000001' }]);
+  });
+
+  it('turns two drops in one channel and cycle into one digest: one new message per channel per cycle', async () => {
+    const { notifier, posts } = setup();
+    const result = await notifier.dropped('C1', [drop(1), drop(2)]);
+
+    expect(posts()).toHaveLength(1);
+    expect(allText(posts()[0]!.args)).toContain('2 agents dropped out of every skill');
+    expect(result.map((r) => r.messageTs)).toEqual(['1700000000.000001', '1700000000.000001']);
   });
 
   it('names the last skill through the service when the event carries only its id', async () => {
@@ -105,7 +111,7 @@ describe('drop notices', () => {
     expect(posts()[0]!.args.text).toContain('(last in *Support*)');
   });
 
-  it('turns more than three drops in one channel into one digest, every agent mapped to its ts', async () => {
+  it('turns five drops in one channel into one digest, every agent mapped to its ts', async () => {
     const { notifier, posts } = setup();
     const drops = [1, 2, 3, 4, 5].map((n) => drop(n));
     const result = await notifier.dropped('C1', drops);
@@ -134,19 +140,21 @@ describe('drop notices', () => {
   it('posts at most one message per second per channel, without holding up other channels', async () => {
     const { notifier, posts } = setup();
     await Promise.all([
-      notifier.dropped('C1', [drop(1), drop(2), drop(3)]),
+      notifier.dropped('C1', [drop(1)]),
+      notifier.dropped('C1', [drop(2)]),
+      notifier.dropped('C1', [drop(3)]),
       notifier.dropped('C2', [drop(4)]),
     ]);
     const c1 = posts('C1').map((c) => c.at);
+    expect(c1).toHaveLength(3);
     expect(c1[1]! - c1[0]!).toBeGreaterThanOrEqual(1000);
     expect(c1[2]! - c1[1]!).toBeGreaterThanOrEqual(1000);
     expect(posts('C2')[0]!.at).toBe(T0);
   });
 
-  it('leaves out an agent whose message Slack refused, so the engine offers it again', async () => {
-    const { notifier } = setup({}, (_args, n) => (n === 1 ? 'ratelimited' : undefined));
-    const result = await notifier.dropped('C1', [drop(1), drop(2), drop(3)]);
-    expect(result.map((r) => r.agentId)).toEqual([agentId(1), agentId(3)]);
+  it('throws when Slack refuses the digest, so the engine offers every agent in it again', async () => {
+    const { notifier } = setup({}, () => 'ratelimited');
+    await expect(notifier.dropped('C1', [drop(1), drop(2), drop(3)])).rejects.toThrow('ratelimited');
   });
 
   it('throws when nothing could be posted, e.g. the app was removed from the channel', async () => {
@@ -177,6 +185,20 @@ describe('agent back', () => {
     expect(update.args).toMatchObject({ channel: 'C1', ts: '1700000000.000042' });
     expect(allText(update.args)).toContain('back in *Support* as *Available*');
     expect(hasButtons(update.args)).toBe(false);
+  });
+
+  it('replies once per drop message when several of its agents are back in the same cycle', async () => {
+    const { notifier, posts } = setup();
+    await notifier.returned('C1', [
+      back(1, '1700000000.000042'),
+      back(2, '1700000000.000042'),
+      back(3, '1700000000.000043'),
+    ]);
+
+    const replies = posts();
+    expect(replies.map((p) => p.args.thread_ts)).toEqual(['1700000000.000042', '1700000000.000043']);
+    expect(replies[0]!.args.text).toContain('*Agent 1* is back');
+    expect(replies[0]!.args.text).toContain('*Agent 2* is back');
   });
 
   it('keeps the buttons of the agents of a digest who are still out', async () => {

@@ -94,12 +94,21 @@ function backLine(b: BackView): string {
   return `*${esc(b.agentName)}* is back in *${esc(b.skillName)}*${more} as *${esc(b.activityName)}*`;
 }
 
-/** The thread reply under the drop message. */
-export function backReplyCard(b: BackView): Card {
-  const line = backLine(b);
+/** The thread reply under the drop message: one per message and cycle, naming everyone back in it. */
+export function backReplyCard(backs: BackView[]): Card {
+  const lines = backs.map(backLine);
+  const latest = backs.reduce((a, b) => (b.at > a.at ? b : a), backs[0]!);
   return {
-    text: line,
-    blocks: [section(`:large_green_circle: ${line}`), context(`Back ${slackDate(b.at)}`)],
+    text: lines.join('\n').slice(0, 3000),
+    blocks: [
+      section(
+        lines
+          .map((l) => `:large_green_circle: ${l}`)
+          .join('\n')
+          .slice(0, 3000),
+      ),
+      context(`Back ${slackDate(latest.at)}`),
+    ],
   };
 }
 
