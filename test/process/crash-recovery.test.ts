@@ -6,9 +6,17 @@ import { createSimulatorControl, type SimulatorControl } from '../../src/simulat
 import { openStore } from '../../src/store';
 import { FakeSlack } from '../slack/fake-slack';
 import { buttonPayload, commandBody, formPayload, postSigned } from '../slack/slack-requests';
-import { findButton, freePort, type ServeProcess, startServe, textOf, waitFor } from './serve-process';
+import {
+  findButton,
+  freePort,
+  SECRET,
+  type ServeProcess,
+  serveEnv,
+  startServe,
+  textOf,
+  waitFor,
+} from './serve-process';
 
-const SECRET = 'process-test-secret';
 const SUPERVISOR = 'USUPER1';
 const LOGIN_POSTS = 'POST /api/v2/agents/{agentId}/states';
 
@@ -30,18 +38,11 @@ describe('a process killed while verifying a login', () => {
     control = createSimulatorControl(sim.url);
     slack = await new FakeSlack().start();
     databaseUrl = `sqlite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'agentstate-crash-')), 'app.db')}`;
-    env = {
-      SLACK_BOT_TOKEN: 'xoxb-process-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      CXONE_BASE_URL: sim.url,
-      CXONE_CLIENT_ID: sim.demo.clientId,
-      CXONE_CLIENT_SECRET: sim.demo.clientSecret,
-      CXONE_DEFAULT_SKILL_ID: sim.tenant.skillByName('Billing')!.id,
-      SUPERVISOR_USER_IDS: SUPERVISOR,
-      DATABASE_URL: databaseUrl,
-      VERIFY_TIMEOUT_MS: '15000',
-    };
+    env = serveEnv(sim, slack.apiUrl, {
+      supervisors: [SUPERVISOR],
+      databaseUrl,
+      extra: { VERIFY_TIMEOUT_MS: '15000' },
+    });
   });
   afterEach(async () => {
     await app?.kill('SIGTERM');

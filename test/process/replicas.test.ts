@@ -4,9 +4,17 @@ import { openStore, type Store } from '../../src/store';
 import { FakeSlack } from '../slack/fake-slack';
 import { buttonPayload, commandBody, formPayload, postSigned } from '../slack/slack-requests';
 import { postgres } from '../store/harness';
-import { findButton, freePort, type ServeProcess, startServe, textOf, waitFor } from './serve-process';
+import {
+  findButton,
+  freePort,
+  SECRET,
+  type ServeProcess,
+  serveEnv,
+  startServe,
+  textOf,
+  waitFor,
+} from './serve-process';
 
-const SECRET = 'replica-test-secret';
 const SUPERVISOR = 'USUPER1';
 const SUPERVISOR_2 = 'USUPER2';
 const WATCH_INTERVAL_MS = 1000;
@@ -30,19 +38,11 @@ const PG = process.env.TEST_POSTGRES_URL;
     slack = await new FakeSlack().start();
     db = await postgres(PG!).create();
     store = await openStore(db.url);
-    env = {
-      SLACK_BOT_TOKEN: 'xoxb-replica-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      CXONE_BASE_URL: sim.url,
-      CXONE_CLIENT_ID: sim.demo.clientId,
-      CXONE_CLIENT_SECRET: sim.demo.clientSecret,
-      CXONE_DEFAULT_SKILL_ID: sim.tenant.skillByName('Billing')!.id,
-      SUPERVISOR_USER_IDS: `${SUPERVISOR},${SUPERVISOR_2}`,
-      DATABASE_URL: db.url,
-      WATCH_INTERVAL_MS: String(WATCH_INTERVAL_MS),
-      LOG_LEVEL: 'info',
-    };
+    env = serveEnv(sim, slack.apiUrl, {
+      supervisors: [SUPERVISOR, SUPERVISOR_2],
+      databaseUrl: db.url,
+      extra: { WATCH_INTERVAL_MS: String(WATCH_INTERVAL_MS), LOG_LEVEL: 'info' },
+    });
     replicas = await Promise.all([freePort(), freePort()].map(async (p) => startServe(env, await p)));
   });
   afterAll(async () => {

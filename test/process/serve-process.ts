@@ -6,6 +6,35 @@ import path from 'node:path';
 
 const BIN = path.join(__dirname, '..', '..', 'dist', 'cli', 'bin.js');
 
+export const SECRET = 'process-test-secret';
+
+/**
+ * The environment of `agentstate serve` against a simulator and a fake Slack: Billing as the default skill
+ * (so "Log agent in" confirms instead of opening a form), the given supervisors and database.
+ */
+export function serveEnv(
+  sim: {
+    url: string;
+    demo: { clientId: string; clientSecret: string };
+    tenant: { skillByName(n: string): { id: string } | undefined };
+  },
+  slackApiUrl: string,
+  opts: { supervisors: string[]; databaseUrl: string; extra?: Record<string, string> },
+): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-process-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slackApiUrl,
+    CXONE_BASE_URL: sim.url,
+    CXONE_CLIENT_ID: sim.demo.clientId,
+    CXONE_CLIENT_SECRET: sim.demo.clientSecret,
+    CXONE_DEFAULT_SKILL_ID: sim.tenant.skillByName('Billing')!.id,
+    SUPERVISOR_USER_IDS: opts.supervisors.join(','),
+    DATABASE_URL: opts.databaseUrl,
+    ...opts.extra,
+  };
+}
+
 /** `agentstate serve` from the built output, in its own process, so it can be killed like a real one. */
 export interface ServeProcess {
   url: string;
