@@ -7,7 +7,10 @@ import type { Store } from '../store/port';
  * with the reason, because without the store they could be neither guarded across replicas nor audited.
  */
 
-export type SlackStore = Pick<Store, 'subscriptions' | 'audit' | 'operations' | 'ping'>;
+export type SlackStore = Pick<Store, 'subscriptions' | 'audit' | 'operations' | 'ping'> & {
+  /** Optional so stores without the watcher still serve status and changes; the watch baseline needs it. */
+  watcher?: Pick<Store['watcher'], 'getStates' | 'saveStates'>;
+};
 
 /** A store call that failed; `reason` is safe to show to a supervisor (credentials are never in it). */
 export class StoreDownError extends Error {

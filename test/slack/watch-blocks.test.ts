@@ -7,6 +7,7 @@ import {
   recoveredCard,
   stateLine,
   storeDownCard,
+  watchStartedCard,
 } from '../../src/slack/blocks';
 import type { CurrentState } from '../../src/slack/current-states';
 import type { AuditEntry, Subscription } from '../../src/store';
@@ -128,5 +129,20 @@ describe('digests and recovered operations', () => {
     const failed = recoveredCard(op, { kind: 'failed', agentId: ada.id, explanation: 'Gone.' });
     expect(failed.text).toContain(`\`${ada.id}\`: the login started by <@U1> could not be confirmed. Gone.`);
     expect(hasButtons(failed)).toBe(false);
+  });
+});
+
+describe('watch started', () => {
+  it('when watching in the channel the command was typed in, then the stop hint is a command to copy as is', () => {
+    const card = watchStartedCard(ada, 'C0SUP', 'C0SUP');
+
+    expect(card.text).toContain(`Stop with \`/agentstate unwatch ${ada.email}\``);
+    expect(card.text).not.toMatch(/`[^`]*<#C0SUP>[^`]*`/);
+  });
+
+  it('when watching another channel, then the hint says to pick that channel instead of showing its raw id', () => {
+    const card = watchStartedCard(ada, 'C0OTHER', 'C0SUP');
+
+    expect(card.text).toContain(`\`/agentstate unwatch ${ada.email} #channel\` (pick <#C0OTHER>)`);
   });
 });

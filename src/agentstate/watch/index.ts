@@ -1,5 +1,6 @@
 /** The watcher engine: poll CXone, diff against the last known states, notify channels once. */
 
+export { recordWatchBaseline } from './baseline';
 export {
   createWatchEngine,
   DEFAULT_FALLBACK_MS,

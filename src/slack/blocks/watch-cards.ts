@@ -20,8 +20,16 @@ export function watchWithdrawnCard(agent: Agent): Card {
   return { text, blocks: [section(`:warning: ${text}`)] };
 }
 
-export function watchStartedCard(agent: Agent, channel: string): Card {
-  const text = `Now watching ${agentName(agent)} in ${channelRef(channel)}. Stop with \`/agentstate unwatch ${esc(agent.email)} ${channelRef(channel)}\`.`;
+/**
+ * The stop hint is a command to copy: a channel mention inside code stays raw text in Slack, so it names
+ * the channel only when it is not the one the command was typed in (then it must be picked with #).
+ */
+export function watchStartedCard(agent: Agent, channel: string, typedIn?: string): Card {
+  const stop =
+    channel === typedIn
+      ? `\`/agentstate unwatch ${esc(agent.email)}\``
+      : `\`/agentstate unwatch ${esc(agent.email)} #channel\` (pick ${channelRef(channel)})`;
+  const text = `Now watching ${agentName(agent)} in ${channelRef(channel)}. Stop with ${stop}.`;
   return { text, blocks: [section(`:white_check_mark: ${text}`)] };
 }
 

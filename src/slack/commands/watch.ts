@@ -1,4 +1,5 @@
 import { type Agent, displayName } from '../../agentstate/model';
+import { recordWatchBaseline } from '../../agentstate/watch';
 import {
   alreadyWatchingCard,
   cannotPostCard,
@@ -63,6 +64,7 @@ async function startWatching(ctx: CommandContext, store: SlackStore, agent: Agen
       throw err;
     });
   const at = new Date(ctx.deps.now());
+  await recordBaseline(ctx, store, agent, at);
   await ctx.deps.audit.record({
     at,
     actor: ctx.userId,
@@ -71,8 +73,22 @@ async function startWatching(ctx: CommandContext, store: SlackStore, agent: Agen
     channel,
     outcome: 'ok',
   });
-  await ctx.respond(watchStartedCard(agent, channel));
+  await ctx.respond(watchStartedCard(agent, channel, ctx.channelId));
   return 'ok';
+}
+
+/** Best effort: the watch stands without it, only a drop in the next few seconds could go unreported. */
+async function recordBaseline(ctx: CommandContext, store: SlackStore, agent: Agent, at: Date): Promise<void> {
+  if (!store.watcher) return;
+  const watcher = store.watcher;
+  try {
+    const report = await ctx.deps.service.report(agent.id);
+    if (report.kind !== 'report') return;
+    const states = report.states.map((s) => s.state);
+    await ctx.deps.health.run(() => recordWatchBaseline(watcher, agent.id, states, at));
+  } catch (err) {
+    ctx.log.warn({ err, agentId: agent.id }, 'watch baseline not recorded; the next cycle sets it');
+  }
 }
 
 type Posted = { ok: true; ts: string } | { ok: false; code: string };

@@ -26,6 +26,12 @@ const DRAWN = {
   no_entry: svg(
     '<circle cx="10" cy="10" r="9" fill="#e01e5a"/><rect x="4" y="8.5" width="12" height="3" rx="1" fill="#fff"/>',
   ),
+  // Watch notices: dropped, back, watching.
+  red_circle: svg('<circle cx="10" cy="10" r="8" fill="#e01e5a"/>'),
+  large_green_circle: svg('<circle cx="10" cy="10" r="8.5" fill="#2eb67d"/>'),
+  eyes: svg(
+    '<ellipse cx="6" cy="10" rx="4.2" ry="6" fill="#fff" stroke="#1d1c1d" stroke-width="1.2"/><ellipse cx="14" cy="10" rx="4.2" ry="6" fill="#fff" stroke="#1d1c1d" stroke-width="1.2"/><circle cx="7.5" cy="10.5" r="2" fill="#1d1c1d"/><circle cx="15.5" cy="10.5" r="2" fill="#1d1c1d"/>',
+  ),
 };
 
 function hourglass() {
@@ -39,12 +45,9 @@ const UNICODE = {
   no_entry_sign: '🚫',
   rotating_light: '🚨',
   bell: '🔔',
-  eyes: '👀',
   tada: '🎉',
   bust_in_silhouette: '👤',
   busts_in_silhouette: '👥',
-  large_green_circle: '🟢',
-  red_circle: '🔴',
   arrows_counterclockwise: '🔄',
   mag: '🔍',
   gear: '⚙️',
