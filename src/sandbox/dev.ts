@@ -53,7 +53,13 @@ export interface DevStack {
 
 /** The skill a "Log agent in" click uses, so the card offers the one-click login with its confirm dialog. */
 const DEFAULT_SKILL = 'Billing';
-const PASSED_THROUGH = ['LOG_LEVEL', 'VERIFY_TIMEOUT_MS', 'CXONE_DEFAULT_ACTIVITY', 'DATABASE_URL'];
+const PASSED_THROUGH = [
+  'LOG_LEVEL',
+  'VERIFY_TIMEOUT_MS',
+  'WATCH_INTERVAL_MS',
+  'CXONE_DEFAULT_ACTIVITY',
+  'DATABASE_URL',
+];
 
 export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
   const cleanups: Array<() => Promise<void>> = [];

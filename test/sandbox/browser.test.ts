@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { DevStack } from '../../src/sandbox';
+import { createSimulatorControl } from '../../src/simulator/control';
 import { loggedOutAgent, startStack } from './helpers';
 
 /**
@@ -38,7 +39,8 @@ describeInBrowser('the sandbox page in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // The watcher polls every second (the smallest WATCH_INTERVAL_MS) so a drop notice shows up quickly.
+    stack = await startStack({ WATCH_INTERVAL_MS: '1000' });
     // launch() runs each browser in a fresh temporary profile (user data dir), removed on close.
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -137,5 +139,30 @@ describeInBrowser('the sandbox page in Chromium', () => {
     await modal.waitFor({ state: 'detached' });
 
     await card.getByText(/Logged in to Retention as Busy .* verified in/).waitFor();
+  }, 60_000);
+
+  it('posts a drop notice for a watched agent; "Log back in" logs the agent back in and the watcher replies', async () => {
+    const tenant = stack.simulator.tenant;
+    const agent = tenant.agents.filter((a) => a.isActive && tenant.visibleStates(a.id).length > 0).at(-1)!;
+    await page.getByRole('radio', { name: /Supervisor/ }).check();
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill(`/agentstate watch ${agent.email}`);
+    await box.press('Enter');
+    await page.getByText(`Now watching ${agent.firstName} ${agent.lastName}`).waitFor();
+
+    await createSimulatorControl(stack.simulator.url).setAgentStates(agent.id, []);
+    const notice = page.locator('article.message').filter({ hasText: 'dropped out of every skill' }).last();
+    await notice.getByRole('button', { name: 'Log back in' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Log agent back in?' });
+    await dialog.getByRole('button', { name: 'Log in' }).click();
+
+    // The notice turns into the progress and then the result; the watcher then sees the agent back and
+    // answers in the notice's thread (and marks the notice resolved).
+    const name = `${agent.firstName} ${agent.lastName}`;
+    await page
+      .locator('article.message')
+      .filter({ hasText: `${name} is back in` })
+      .waitFor();
+    expect(tenant.visibleStates(agent.id)).toHaveLength(1);
   }, 60_000);
 });

@@ -115,8 +115,8 @@ export async function startCapture(): Promise<Capture> {
 }
 
 /** The whole of `agentstate dev` on free ports, quiet. */
-export function startStack(): Promise<DevStack> {
-  return startDev({ LOG_LEVEL: 'silent' }, { port: 0, logger: createLogger({ level: 'silent' }) });
+export function startStack(env: Record<string, string> = {}): Promise<DevStack> {
+  return startDev({ LOG_LEVEL: 'silent', ...env }, { port: 0, logger: createLogger({ level: 'silent' }) });
 }
 
 /** An active agent the simulator shows with no state, other than those in `exclude`. */
