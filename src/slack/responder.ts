@@ -39,6 +39,15 @@ export function fromResponseUrl(url: string, fetchFn: typeof fetch = fetch): Res
   };
 }
 
+/**
+ * For a click on a message the whole channel sees (a watch notice, perhaps a digest naming several agents):
+ * one supervisor's progress and result must not replace it, so every reply is a new ephemeral message for
+ * the clicker, and the notice stays until the watcher resolves it.
+ */
+export function besideChannelMessage(respond: Responder): Responder {
+  return (card) => respond(card, { replace: false });
+}
+
 /** Last resort when there is no response_url: a direct message from the app (needs only chat:write). */
 export function fromDirectMessage(client: webApi.WebClient, userId: string): Responder {
   return async (card) => {

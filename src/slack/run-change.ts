@@ -4,6 +4,7 @@ import type { OperationDetails } from '../agentstate/operation-guard';
 import { InvalidTargetError, type OperationOptions } from '../agentstate/types';
 import { CxoneError, InvalidInputError } from '../cxone/errors';
 import type { Logger } from '../logger';
+import type { MessageRef } from './actions/button';
 import type { AuditEntry } from './audit';
 import {
   busyCard,
@@ -45,6 +46,8 @@ export interface ChangeSpec<R> {
   respond: Responder;
   /** Recorded with the operation (target as requested, message being updated) for crash recovery. */
   operation?: OperationDetails;
+  /** The clicked message; one with a ts is seen by the whole channel and is never replaced. */
+  message?: MessageRef;
   execute(agent: Agent, opts: OperationOptions): Promise<R>;
   render(result: R): Card;
   summarise(result: R): ChangeSummary;
@@ -101,6 +104,9 @@ async function underGuard<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger):
 
   const reporter = createProgressReporter({
     respond: spec.respond,
+    // Replies beside a channel message are new ephemeral messages that cannot be updated: no live updates,
+    // just "working on it" and the result.
+    ...(spec.message?.ts ? { maxUpdates: 0 } : {}),
     render: (event) => progressCard(agent, spec.action, spec.userId, event),
     now: deps.now,
     logger: log,

@@ -82,6 +82,10 @@ describe('an agent drops out of every skill', () => {
     });
     const result = await waitForPostWith(h, click.responseId, 'verified in');
     expect(allText(result)).toContain('Logged in to *Retention* as *Available*');
+    // The notice is the channel's: the clicker's progress and result arrive beside it, never over it.
+    const replies = h.slack.postsTo(click.responseId);
+    expect(replies.length).toBeGreaterThanOrEqual(2);
+    expect(replies.every((r) => r.replace_original === false && r.response_type === 'ephemeral')).toBe(true);
     expect(h.sim.tenant.visibleStates(ana.id).map((s) => s.skillId)).toEqual([skill('Retention').id]);
 
     const [entry] = await store.audit.latest({ agentId: ana.id, limit: 1 });

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { z } from 'zod';
 import { staleButtonCard } from '../blocks';
 import { decode } from '../payloads';
-import { fromBoltRespond, type Responder } from '../responder';
+import { besideChannelMessage, fromBoltRespond, type Responder } from '../responder';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -35,7 +35,8 @@ export async function readClick<T>(args: ButtonArgs, schema: z.ZodType<T>): Prom
     return undefined;
   }
   const message = messageOf(args.body);
-  return { value, userId: args.body.user.id, respond, ...(message ? { message } : {}) };
+  const reply = message?.ts ? besideChannelMessage(respond) : respond;
+  return { value, userId: args.body.user.id, respond: reply, ...(message ? { message } : {}) };
 }
 
 function messageOf(body: ButtonArgs['body']): MessageRef | undefined {
