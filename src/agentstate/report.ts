@@ -2,7 +2,7 @@ import { parseAgentRef } from './agent-ref';
 import type { UseCaseDeps } from './deps';
 import { diagnose } from './diagnose';
 import type { AgentState } from './model';
-import { resolveAgent } from './resolve-agent';
+import { resolveAndRemember } from './resolve-agent';
 import type { AgentRef, ReportResult, Resolution } from './types';
 
 /**
@@ -39,13 +39,10 @@ async function findAgentAndStates(
     if (known) return { resolution: { kind: 'found', agent: known }, states: await states };
     // Until the lookup says the agent exists, a 404 from the states read is the lookup's to report.
     states.catch(() => undefined);
-    const resolution = await resolveAgent(deps.cxone, ref, deps.logger);
-    if (resolution.kind !== 'found') return { resolution, states: [] };
-    deps.agents?.remember(resolution.agent);
-    return { resolution, states: await states };
+    const resolution = await resolveAndRemember(deps, ref);
+    return { resolution, states: resolution.kind === 'found' ? await states : [] };
   }
-  const resolution = await resolveAgent(deps.cxone, ref, deps.logger);
+  const resolution = await resolveAndRemember(deps, ref);
   if (resolution.kind !== 'found') return { resolution, states: [] };
-  deps.agents?.remember(resolution.agent);
   return { resolution, states: await deps.cxone.getAgentStates(resolution.agent.id) };
 }

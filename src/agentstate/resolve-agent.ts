@@ -1,7 +1,7 @@
 import { NotFoundError } from '../cxone/errors';
 import type { Logger } from '../logger';
 import { type ParsedAgentRef, parseAgentRef } from './agent-ref';
-import { sameId, sameName } from './deps';
+import { sameId, sameName, type UseCaseDeps } from './deps';
 import { type Agent, displayName } from './model';
 import type { CxonePort } from './ports';
 import type { AgentRef, Resolution } from './types';
@@ -26,6 +26,16 @@ export async function resolveAgent(cxone: CxonePort, ref: AgentRef, logger?: Log
   const { matches, total } = await searchText(cxone, text);
   const exact = matches.filter((a) => isExactMatch(a, parsed));
   return choose(query, exact.length > 0 ? exact : matches, exact.length > 0 ? exact.length : total);
+}
+
+/** `resolveAgent`, remembering a found agent so the next status card by id can skip the search. */
+export async function resolveAndRemember(
+  deps: Pick<UseCaseDeps, 'cxone' | 'logger' | 'agents'>,
+  ref: AgentRef,
+): Promise<Resolution> {
+  const resolution = await resolveAgent(deps.cxone, ref, deps.logger);
+  if (resolution.kind === 'found') deps.agents?.remember(resolution.agent);
+  return resolution;
 }
 
 async function resolveById(

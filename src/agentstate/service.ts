@@ -8,7 +8,7 @@ import { loginAndVerify } from './login-and-verify';
 import { logout } from './logout';
 import { type Clock, type CxonePort, systemClock } from './ports';
 import { report } from './report';
-import { resolveAgent, searchAll } from './resolve-agent';
+import { resolveAndRemember, searchAll } from './resolve-agent';
 import { switchSkill } from './switch-skill';
 import { resolveTarget } from './target';
 import type { AgentStateService } from './types';
@@ -50,11 +50,7 @@ export function createAgentStateService(input: AgentStateServiceDeps): AgentStat
   };
 
   return {
-    resolveAgent: async (ref) => {
-      const resolution = await resolveAgent(deps.cxone, ref, deps.logger);
-      if (resolution.kind === 'found') agents.remember(resolution.agent);
-      return resolution;
-    },
+    resolveAgent: (ref) => resolveAndRemember(deps, ref),
     report: (ref) => report(deps, ref),
     diagnose: (ref) => diagnose(deps, ref),
     resolveTarget: (agent, target) => resolveTarget(deps, agent, target),
