@@ -15,13 +15,10 @@ import { createStoreOperationGuard, openStore, type Store } from './store';
  * Everything else receives its collaborators through factories.
  */
 
+/** The service layer over CXone (the built-in simulator's when CXONE_SIMULATOR=1, closed with it). */
 export interface Runtime {
-  config: Config;
-  logger: Logger;
   cxone: CxonePort;
   service: AgentStateService;
-  /** Present when CXONE_SIMULATOR=1 started one in-process. */
-  simulator?: RunningSimulator;
   close(): Promise<void>;
 }
 
@@ -59,11 +56,8 @@ export async function buildRuntime(
     verifyTimeoutMs: config.verifyTimeoutMs,
   });
   return {
-    config,
-    logger,
     cxone,
     service,
-    simulator,
     async close() {
       cxone.close();
       await simulator?.close();
@@ -97,14 +91,15 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   // Loaded here rather than at the top so CLI commands do not pay for loading Bolt.
-  const [{ createMetrics }, slackModule, recovery, watch, { createWatcherRunner }] = await Promise.all([
-    import('./metrics'),
-    import('./slack/app'),
-    import('./slack/recovery'),
-    import('./slack/watch-notifier'),
-    import('./watcher'),
-  ]);
-  const { createWatchEngine } = await import('./agentstate/watch');
+  const [{ createMetrics }, slackModule, recovery, watch, { createWatcherRunner }, { createWatchEngine }] =
+    await Promise.all([
+      import('./metrics'),
+      import('./slack/app'),
+      import('./slack/recovery'),
+      import('./slack/watch-notifier'),
+      import('./watcher'),
+      import('./agentstate/watch'),
+    ]);
   // Fails with a message naming DATABASE_URL before anything else starts.
   const store = await openStore(config.databaseUrl, { logger: logger.child({ component: 'store' }) });
   const metrics = createMetrics();
