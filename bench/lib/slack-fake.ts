@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { slackSignature } from '../../src/sandbox/app-link';
 
 /**
  * The smallest Slack stand-in a benchmark needs: the Web API answers `ok` (auth.test with ids), and
@@ -98,7 +98,7 @@ export function signedCommand(secret: string, text: string, userId: string, resp
     trigger_id: `trigger-${userId}-${Date.now()}`,
   }).toString();
   const ts = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+  const signature = slackSignature(secret, ts, body);
   return {
     body,
     headers: {

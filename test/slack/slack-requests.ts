@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { slackSignature } from '../../src/sandbox/app-link';
 
 /**
  * Requests exactly as Slack sends them to the app's request URL: form-encoded bodies (slash commands
@@ -18,9 +18,7 @@ export interface SignOptions {
   secret?: string;
 }
 
-export function sign(secret: string, timestamp: number, body: string): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
+export const sign = slackSignature;
 
 export async function postSigned(
   url: string,
