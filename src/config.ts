@@ -17,6 +17,17 @@ export class ConfigError extends Error {
 }
 
 const optional = z.string().trim().optional();
+
+/** Where incontact discovery starts when CXONE_AUTH_URL is unset: NICE's global auth host. */
+export const DEFAULT_CXONE_AUTH_URL = 'https://cxone.niceincontact.com';
+/**
+ * The `vNN.0` of incontact service paths when CXONE_API_VERSION is unset. NICE's agent SDK calls most
+ * agent endpoints at v23.0 and skills and state history at v27.0; one version serves them all here, on the
+ * assumption (unconfirmed, see README) that a tenant keeps serving an endpoint at later versions.
+ */
+export const DEFAULT_CXONE_API_VERSION = 'v27.0';
+
+export type CxoneDialect = 'v2' | 'incontact';
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected Slack user ids like U012ABCDEF');
 
 const intMs = (fallback: number, min: number, max: number) =>
@@ -45,6 +56,19 @@ const envSchema = z.object({
     .optional(),
   CXONE_CLIENT_ID: optional,
   CXONE_CLIENT_SECRET: optional,
+  CXONE_DIALECT: z.enum(['v2', 'incontact'], 'must be v2 or incontact').optional(),
+  CXONE_AUTH_URL: z
+    .url('must be a URL such as https://cxone.niceincontact.com')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .default(DEFAULT_CXONE_AUTH_URL),
+  CXONE_ACCESS_KEY_ID: optional,
+  CXONE_ACCESS_KEY_SECRET: optional,
+  CXONE_API_VERSION: z
+    .string()
+    .trim()
+    .regex(/^v\d{1,3}\.0$/, 'must look like v27.0')
+    .default(DEFAULT_CXONE_API_VERSION),
+  CXONE_IMPERSONATION: z.enum(['0', '1'], 'must be 1 (start sessions as the agent) or unset').optional(),
   CXONE_SIMULATOR: z.enum(['0', '1'], 'must be 1 (use the built-in simulator) or unset').optional(),
   CXONE_DEFAULT_SKILL_ID: z.guid('must be a skill id (UUID)').optional(),
   CXONE_DEFAULT_ACTIVITY: z.string().trim().min(1).default('Available'),
@@ -90,12 +114,19 @@ export interface Config {
     readonly socketMode: boolean;
   };
   readonly cxone: {
+    readonly dialect: CxoneDialect;
     readonly simulator: boolean;
     readonly baseUrl: string | undefined;
     readonly clientId: string | undefined;
     readonly clientSecret: string | undefined;
     readonly defaultSkillId: string | undefined;
     readonly defaultActivity: string;
+    /** incontact only. */
+    readonly authUrl: string;
+    readonly accessKeyId: string | undefined;
+    readonly accessKeySecret: string | undefined;
+    readonly apiVersion: string;
+    readonly impersonation: boolean;
   };
   readonly supervisors: { readonly userIds: readonly string[]; readonly usergroupId: string | undefined };
   readonly auditChannelId: string | undefined;
@@ -124,10 +155,23 @@ export function loadConfig(env: Env): Config {
   }
   const e = parsed.data;
   const simulator = e.CXONE_SIMULATOR === '1';
+  const dialect: CxoneDialect = e.CXONE_DIALECT ?? (e.CXONE_ACCESS_KEY_ID ? 'incontact' : 'v2');
   if (!simulator) {
-    for (const name of ['CXONE_BASE_URL', 'CXONE_CLIENT_ID', 'CXONE_CLIENT_SECRET'] as const) {
+    const required =
+      dialect === 'v2'
+        ? (['CXONE_BASE_URL', 'CXONE_CLIENT_ID', 'CXONE_CLIENT_SECRET'] as const)
+        : ([
+            'CXONE_ACCESS_KEY_ID',
+            'CXONE_ACCESS_KEY_SECRET',
+            'CXONE_CLIENT_ID',
+            'CXONE_CLIENT_SECRET',
+          ] as const);
+    for (const name of required) {
       if (!e[name])
-        throw new ConfigError(name, 'is required (or set CXONE_SIMULATOR=1 to use the built-in simulator)');
+        throw new ConfigError(
+          name,
+          `is required for the ${dialect} dialect (or set CXONE_SIMULATOR=1 to use the built-in simulator)`,
+        );
     }
   }
   return deepFreeze({
@@ -140,12 +184,18 @@ export function loadConfig(env: Env): Config {
       socketMode: Boolean(e.SLACK_APP_TOKEN),
     },
     cxone: {
+      dialect,
       simulator,
       baseUrl: e.CXONE_BASE_URL,
       clientId: e.CXONE_CLIENT_ID,
       clientSecret: e.CXONE_CLIENT_SECRET,
       defaultSkillId: e.CXONE_DEFAULT_SKILL_ID,
       defaultActivity: e.CXONE_DEFAULT_ACTIVITY,
+      authUrl: e.CXONE_AUTH_URL,
+      accessKeyId: e.CXONE_ACCESS_KEY_ID,
+      accessKeySecret: e.CXONE_ACCESS_KEY_SECRET,
+      apiVersion: e.CXONE_API_VERSION,
+      impersonation: e.CXONE_IMPERSONATION === '1',
     },
     supervisors: { userIds: e.SUPERVISOR_USER_IDS, usergroupId: e.SUPERVISOR_USERGROUP_ID },
     auditChannelId: e.AUDIT_CHANNEL_ID,
