@@ -40,10 +40,11 @@ export interface SessionCxonePort {
   listReasons(): Promise<Reason[]>;
   /** `GET /agents/{agentId}/state-history?startDate=&endDate=`. */
   getStateHistory(agentId: string, range: { start: Date; end: Date }): Promise<StateHistoryEntry[]>;
-  /** `POST /agents/{agentId}/state`: a supervisor sets a logged-in agent's state. Never retried blindly. */
+  /** `POST /agents/{agentId}/state`: a supervisor sets a logged-in agent's state (Unavailable with the reason's
+   * `outStateId`, or with none when `reasonId` is absent). Never retried blindly. */
   setAgentState(
     agentId: string,
-    change: { state: 'Available' } | { state: 'Unavailable'; reasonId: string },
+    change: { state: 'Available' } | { state: 'Unavailable'; reasonId?: string },
   ): Promise<void>;
   /** `POST /agents/{agentId}/logout`: ends the agent's session (drops a live contact). Never retried. */
   forceLogout(agentId: string): Promise<void>;
