@@ -57,7 +57,10 @@ export interface SimulatorOptions {
   agentCount?: number;
   /** Default 42. Same seed ⇒ same ids, names and initial logins. */
   seed?: number;
-  /** How long a login or logout takes to show in reads. Default 1500. */
+  /**
+   * How long a login or logout takes to show in reads. Default 700: inside the tutorial's "sleep 1 s,
+   * check once", so its own client succeeds against the defaults; a longer delay shows why verification polls.
+   */
   propagationDelayMs?: number;
   /** `expires_in` of issued tokens. Default 3600. */
   tokenTtlSeconds?: number;
@@ -80,7 +83,7 @@ export interface TenantConfig {
 export const DEFAULTS: Readonly<RuntimeConfig & TenantConfig> = Object.freeze({
   seed: 42,
   agentCount: 60,
-  propagationDelayMs: 1500,
+  propagationDelayMs: 700,
   tokenTtlSeconds: 3600,
   latencyMs: 0,
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEFAULTS } from '../../simulator/types';
 import type { CliContext } from '../context';
 import { parsePositiveInt } from './read';
 
@@ -16,9 +17,9 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
     .option('--agents <n>', 'number of seeded agents', parsePositiveInt, 60)
     .option(
       '--propagation-delay <ms>',
-      'how long a login takes to appear in GET states',
+      'how long a login takes to appear in GET states (longer delays show why the app polls)',
       parsePositiveInt,
-      1500,
+      DEFAULTS.propagationDelayMs,
     )
     .option('--latency <ms>', 'latency added to every request', parsePositiveInt, 0)
     .option('--token-ttl <seconds>', 'access token lifetime', parsePositiveInt, 3600)
