@@ -29,6 +29,11 @@ export interface HttpOutcome {
   status: HttpStatus;
   body: unknown;
   headers: ResponseHeaders;
+  /**
+   * The HTTP reason phrase when the server sent one. Some CXone services put the only description of an
+   * error there ("400 Invalid Updated Since"), so a dialect's error mapping may read it.
+   */
+  statusText?: string;
   /** Transport error code when there was no response (ECONNABORTED, ECONNRESET…). */
   transportCode?: string;
 }
@@ -103,7 +108,12 @@ async function exchange(http: AxiosInstance, request: HttpRequest): Promise<Http
       maxRedirects: 0,
       responseType: 'json',
     });
-    return { status: response.status, body: response.data, headers: normalizeHeaders(response.headers) };
+    return {
+      status: response.status,
+      body: response.data,
+      headers: normalizeHeaders(response.headers),
+      statusText: response.statusText || undefined,
+    };
   } catch (error) {
     // Keep only the code: the axios error holds the request config (Authorization, client secret).
     const code = readCode(error);

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { Clock } from '../agentstate/ports';
 import type { Logger } from '../logger';
+import type { CxoneError } from './errors';
 import type { HttpOutcome, Transport } from './http';
-import { invalidResponseError, mapHttpError } from './map-error';
+import { type ErrorContext, invalidResponseError, mapHttpError } from './map-error';
 import { type RetryPolicy, withRetry } from './retry';
 import { buildPath, endpointOf, type Route } from './routes';
 import type { TokenProvider } from './tokens';
@@ -26,6 +27,11 @@ export interface RequesterOptions {
   clock: Clock;
   timeoutMs: number;
   logger: Logger;
+  /**
+   * Turns a failed exchange into a typed error. Defaults to `mapHttpError`; a dialect whose API words its
+   * failures differently passes its own (which may build on `mapHttpError`).
+   */
+  mapError?: (outcome: HttpOutcome, ctx: ErrorContext, route: Route) => CxoneError;
 }
 
 export function createRequester(options: RequesterOptions): Requester {
@@ -61,14 +67,22 @@ export function createRequester(options: RequesterOptions): Requester {
         outcome = await send(token.accessToken);
       }
       const { status, body, headers } = outcome;
-      if (typeof status === 'number' && status >= 200 && status < 300) return { ...outcome, status };
-      throw mapHttpError(status, body, headers, {
+      if (
+        typeof status === 'number' &&
+        ((status >= 200 && status < 300) || route.okStatuses?.includes(status))
+      ) {
+        return { ...outcome, status };
+      }
+      const ctx: ErrorContext = {
         endpoint,
         scope: route.scope,
         notFound: route.notFound && { resource: route.notFound.resource, id: notFoundId },
         nowMs: clock.now(),
         transportCode: outcome.transportCode,
-      });
+      };
+      throw options.mapError
+        ? options.mapError(outcome, ctx, route)
+        : mapHttpError(status, body, headers, ctx);
     };
 
     try {

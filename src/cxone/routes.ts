@@ -21,6 +21,8 @@ export interface Route {
    * DELETE that did succeed the first time would answer 404 and mislead).
    */
   idempotent: boolean;
+  /** Statuses outside 2xx that are still an answer of this route, e.g. 304 "nothing changed". */
+  okStatuses?: readonly number[];
 }
 
 export const TOKEN_ROUTE: Route = {
