@@ -1,28 +1,11 @@
+import { Counts } from './counts';
 import { FaultBook } from './faults';
 import { SEEDED_CLIENTS } from './seed-data';
 import { Tenant } from './tenant';
 import { TokenStore } from './tokens';
 import type { RuntimeConfig, TenantConfig } from './types';
 
-/** Request counts keyed by `METHOD /route/template`, read by tests through `GET /__sim/counts`. */
-export class Counts {
-  private readonly byEndpoint = new Map<string, number>();
-  private total = 0;
-
-  record(endpoint: string): void {
-    this.total++;
-    this.byEndpoint.set(endpoint, (this.byEndpoint.get(endpoint) ?? 0) + 1);
-  }
-
-  snapshot(): { total: number; byEndpoint: Record<string, number> } {
-    return { total: this.total, byEndpoint: Object.fromEntries(this.byEndpoint) };
-  }
-
-  clear(): void {
-    this.byEndpoint.clear();
-    this.total = 0;
-  }
-}
+export { Counts };
 
 export type ResetOverrides = Partial<RuntimeConfig & TenantConfig>;
 

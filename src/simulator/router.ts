@@ -29,6 +29,9 @@ const split = (path: string) => path.split('/').filter(Boolean);
 export class Router {
   private readonly routes: Route[] = [];
 
+  /** `caseInsensitive`: literal segments match in any case (the incontact dialect's paths); params keep theirs. */
+  constructor(private readonly options: { caseInsensitive?: boolean } = {}) {}
+
   on(method: string, template: string, handler: Handler): this {
     this.routes.push({ method, template, segments: split(template), handler });
     return this;
@@ -37,7 +40,7 @@ export class Router {
   match(method: string, pathname: string): RouteMatch {
     const parts = split(pathname);
     const candidates = this.routes
-      .map((route) => ({ route, params: bind(route.segments, parts) }))
+      .map((route) => ({ route, params: bind(route.segments, parts, this.options.caseInsensitive ?? false) }))
       .filter((c): c is { route: Route; params: Record<string, string> } => c.params !== undefined);
     const hit = candidates.find((c) => c.route.method === method);
     if (hit)
@@ -53,7 +56,11 @@ export class Router {
   }
 }
 
-function bind(segments: string[], parts: string[]): Record<string, string> | undefined {
+function bind(
+  segments: string[],
+  parts: string[],
+  caseInsensitive: boolean,
+): Record<string, string> | undefined {
   if (segments.length !== parts.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < segments.length; i++) {
@@ -65,7 +72,8 @@ function bind(segments: string[], parts: string[]): Record<string, string> | und
       } catch {
         return undefined;
       }
-    } else if (segment !== part) return undefined;
+    } else if (caseInsensitive ? segment.toLowerCase() !== part.toLowerCase() : segment !== part)
+      return undefined;
   }
   return params;
 }

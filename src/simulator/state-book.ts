@@ -1,3 +1,4 @@
+import { ChangeLog } from './change-log';
 import type { SimAgentState } from './types';
 
 /**
@@ -15,20 +16,13 @@ interface Entry {
   removedAt?: number;
 }
 
-interface Change {
-  at: number;
-  agentId: string;
-}
-
 const isVisible = (e: Entry, now: number) =>
   e.visibleAt <= now && (e.removedAt === undefined || e.removedAt > now);
 
 export class StateBook {
   private readonly entries = new Map<string, Entry[]>();
-  /** Sorted by `at`: when a change becomes visible. Lets `updatedSince` avoid scanning 10,000 agents. */
-  private readonly changes: Change[] = [];
-  /** The newest `lastPollTime` handed out; see `stamp`. */
-  private lastPoll = Number.NEGATIVE_INFINITY;
+  /** When each change becomes visible. Lets `updatedSince` avoid scanning 10,000 agents. */
+  private readonly changes = new ChangeLog();
 
   visible(agentId: string, now: number): SimAgentState[] {
     const list = this.entries.get(agentId);
@@ -81,12 +75,7 @@ export class StateBook {
 
   /** Agents whose visible states changed in (since, now]: their states, or their id in `removed`. */
   changedSince(since: number, now: number): { states: SimAgentState[]; removed: string[] } {
-    const agents = new Set<string>();
-    for (let i = this.firstAfter(since); i < this.changes.length; i++) {
-      const change = this.changes[i] as Change;
-      if (change.at > now) break;
-      agents.add(change.agentId);
-    }
+    const agents = this.changes.agentsChangedSince(since, now);
     const states: SimAgentState[] = [];
     const removed: string[] = [];
     for (const agentId of agents) {
@@ -99,7 +88,7 @@ export class StateBook {
 
   /** Remembers that a poll answered with `lastPollTime = now`. */
   polled(now: number): void {
-    this.lastPoll = Math.max(this.lastPoll, now);
+    this.changes.polled(now);
   }
 
   private listFor(agentId: string): Entry[] {
@@ -119,30 +108,6 @@ export class StateBook {
   }
 
   private record(agentId: string, at: number): void {
-    const change = { at: this.stamp(at), agentId };
-    // Changes arrive almost in order (delays are equal), so the insertion point is at or near the end.
-    let i = this.changes.length;
-    while (i > 0 && (this.changes[i - 1] as Change).at > change.at) i--;
-    this.changes.splice(i, 0, change);
-  }
-
-  /**
-   * A poll answered at ms T covers changes with `at <= T`, and the next poll asks for `at > T`. A change
-   * made later within the same millisecond would fall between the two, so it is logged at T + 1 instead.
-   */
-  private stamp(at: number): number {
-    return Math.max(at, this.lastPoll + 1);
-  }
-
-  /** Index of the first change with `at > since` (binary search). */
-  private firstAfter(since: number): number {
-    let lo = 0;
-    let hi = this.changes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.changes[mid] as Change).at > since) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    this.changes.record(agentId, at);
   }
 }

@@ -1,14 +1,19 @@
 import type { SimContext } from '../context';
 import { fail, readJson, sendJson } from '../http';
 import type { Router } from '../router';
-import { faultsSchema, parseBody, resetSchema, runtimeConfigSchema, setStatesSchema } from '../validation';
+import { parseBody, resetSchema, runtimeConfigSchema, setStatesSchema } from '../validation';
+import { registerCommonControl } from './common-control';
 
 /**
  * Test-only endpoints under /__sim/: no auth, not counted, no latency or faults. `control.ts` wraps them
  * in a typed client.
  */
 export function registerControl(router: Router, sim: SimContext): void {
-  router.on('GET', '/__sim/counts', ({ res }) => sendJson(res, 200, sim.counts.snapshot()));
+  registerCommonControl(router, {
+    counts: sim.counts,
+    faults: sim.faults,
+    invalidateTokens: (how, now) => sim.tokens.invalidateAll(how, now),
+  });
 
   router.on('POST', '/__sim/reset', async ({ req, res }) => {
     sim.reset(parseBody(resetSchema, await readJson(req)) ?? {});
@@ -33,21 +38,4 @@ export function registerControl(router: Router, sim: SimContext): void {
     sim.config = { ...sim.config, ...parseBody(runtimeConfigSchema, (await readJson(req)) ?? {}) };
     sendJson(res, 200, sim.config);
   });
-
-  router.on('GET', '/__sim/faults', ({ res }) => sendJson(res, 200, { rules: sim.faults.list() }));
-  router.on('POST', '/__sim/faults', async ({ req, res }) => {
-    sim.faults.add(parseBody(faultsSchema, await readJson(req)).rules);
-    sendJson(res, 200, { rules: sim.faults.list() });
-  });
-  router.on('DELETE', '/__sim/faults', ({ res }) => {
-    sim.faults.clear();
-    sendJson(res, 204, undefined);
-  });
-
-  router.on('POST', '/__sim/tokens/revoke', ({ res, now }) =>
-    sendJson(res, 200, { invalidated: sim.tokens.invalidateAll('revoked', now) }),
-  );
-  router.on('POST', '/__sim/tokens/expire', ({ res, now }) =>
-    sendJson(res, 200, { invalidated: sim.tokens.invalidateAll('expired', now) }),
-  );
 }
