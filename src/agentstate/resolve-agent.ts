@@ -24,8 +24,7 @@ export async function resolveAgent(cxone: CxonePort, ref: AgentRef, logger?: Log
 
   const text = parsed.kind === 'email' ? parsed.email : parsed.text;
   const { matches, total } = await searchText(cxone, text);
-  const exact = matches.filter((a) => isExactMatch(a, parsed));
-  return choose(query, exact.length > 0 ? exact : matches, exact.length > 0 ? exact.length : total);
+  return chooseMatch(query, parsed, matches, total);
 }
 
 /** `resolveAgent`, remembering a found agent so the next status card by id can skip the search. */
@@ -68,8 +67,7 @@ async function searchText(cxone: CxonePort, text: string): Promise<{ matches: Ag
   const words = text.split(/\s+/);
   if (direct.matches.length > 0 || words.length < 2) return direct;
   const byFirstWord = await searchAll(cxone, words[0], MAX_SEARCH_MATCHES);
-  const needle = words.join(' ').toLowerCase();
-  const matches = byFirstWord.matches.filter((a) => displayName(a).toLowerCase().includes(needle));
+  const matches = byFullName(byFirstWord.matches, text);
   return { matches, total: matches.length };
 }
 
@@ -81,18 +79,44 @@ function bareAgent(id: string): Agent {
   return { id, firstName: '', lastName: '', email: '', userName: id, isActive: true };
 }
 
-function isExactMatch(agent: Agent, parsed: ParsedAgentRef): boolean {
+/** The fields both dialects' agents carry, which is all that matching a typed reference needs. */
+type NamedAgent = Pick<Agent, 'firstName' | 'lastName' | 'userName' | 'email'>;
+
+export function isExactMatch(agent: NamedAgent, parsed: ParsedAgentRef): boolean {
   if (parsed.kind === 'email') return sameName(agent.email, parsed.email);
   if (parsed.kind === 'name')
     return sameName(agent.userName, parsed.text) || sameName(displayName(agent), parsed.text);
   return false;
 }
 
-function choose(query: string, matches: Agent[], total: number): Resolution {
-  const [first] = matches;
+export type ResolutionOf<A> =
+  | { kind: 'found'; agent: A }
+  | { kind: 'ambiguous'; query: string; candidates: A[]; total: number }
+  | { kind: 'not_found'; query: string };
+
+/** Exact matches win over partial ones; one match is found, several are candidates. */
+export function chooseMatch<A extends NamedAgent>(
+  query: string,
+  parsed: ParsedAgentRef,
+  matches: A[],
+  total: number,
+): ResolutionOf<A> {
+  const exact = matches.filter((a) => isExactMatch(a, parsed));
+  const pool = exact.length > 0 ? exact : matches;
+  const [first] = pool;
   if (!first) return { kind: 'not_found', query };
-  if (matches.length === 1) return { kind: 'found', agent: first };
-  return { kind: 'ambiguous', query, candidates: matches.slice(0, MAX_CANDIDATES), total };
+  if (pool.length === 1) return { kind: 'found', agent: first };
+  const count = exact.length > 0 ? exact.length : total;
+  return { kind: 'ambiguous', query, candidates: pool.slice(0, MAX_CANDIDATES), total: count };
+}
+
+/**
+ * A multi-word query that CXone's one-field search cannot match: keep the agents whose full name contains
+ * the whole query (see searchText).
+ */
+export function byFullName<A extends NamedAgent>(agents: A[], text: string): A[] {
+  const needle = text.split(/\s+/).join(' ').toLowerCase();
+  return agents.filter((a) => displayName(a).toLowerCase().includes(needle));
 }
 
 /**

@@ -1,0 +1,318 @@
+import { type CxoneError, isCxoneError, UnavailableError } from '../../cxone/errors';
+import { displayName } from '../model';
+import type { AgentStatus, SessionAgent, StationRef } from './model';
+import { matchReason, reasonChoices } from './reasons';
+import type {
+  ChangeKind,
+  ChangeOptions,
+  ChangeOutcome,
+  LoginOptions,
+  LogoutOptions,
+  RefusalReason,
+  SessionDeps,
+} from './types';
+import { waitForState } from './verify';
+
+/**
+ * The supervisor's changes in the session model, each the same story: read the agent's one state, refuse
+ * up front what cannot work (nothing is sent), send the change, and poll until the state shows it or the
+ * window closes — then say honestly whether it happened.
+ */
+
+export async function makeAvailable(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  opts: ChangeOptions = {},
+): Promise<ChangeOutcome> {
+  opts.onProgress?.({ type: 'checking' });
+  return availableFrom(deps, agent, await deps.cxone.getAgentState(agent.id), 'available', opts);
+}
+
+async function availableFrom(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  status: AgentStatus,
+  change: ChangeKind,
+  opts: ChangeOptions,
+): Promise<ChangeOutcome> {
+  const blocked = refuseUnlessInSession(agent, status, change);
+  if (blocked) return blocked;
+  if (status.kind === 'available') return { kind: 'already', change, agent, status };
+  return applyAndVerify(deps, agent, change, opts, {
+    send: () => deps.cxone.setAgentState(agent.id, { state: 'Available' }),
+    until: (s) => s.kind === 'available',
+    phase: 'making available',
+  });
+}
+
+/** `reason`: a name (any case) or id of one of the agent's team's codes; unknown → InvalidReasonError. */
+export async function makeUnavailable(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  reason: string | undefined,
+  opts: ChangeOptions = {},
+): Promise<ChangeOutcome> {
+  opts.onProgress?.({ type: 'checking' });
+  // The reason is checked before the state, so a typo is refused whatever the agent is doing.
+  const chosen = reason === undefined ? undefined : matchReason(reason, await reasonChoices(deps, agent));
+  const status = await deps.cxone.getAgentState(agent.id);
+  const blocked = refuseUnlessInSession(agent, status, 'unavailable');
+  if (blocked) return blocked;
+  const hasReason = (s: AgentStatus) => chosen === undefined || sameReason(s.reason, chosen.id, chosen.name);
+  if (status.kind === 'unavailable' && hasReason(status))
+    return { kind: 'already', change: 'unavailable', agent, status };
+  return applyAndVerify(deps, agent, 'unavailable', opts, {
+    send: () => deps.cxone.setAgentState(agent.id, { state: 'Unavailable', reasonId: chosen?.id }),
+    until: (s) => s.kind === 'unavailable' && hasReason(s),
+    phase: chosen ? `setting unavailable (${chosen.name})` : 'setting unavailable',
+  });
+}
+
+/** Force logout. On a contact it is refused unless `force`: ending the session drops the contact. */
+export async function forceLogout(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  opts: LogoutOptions = {},
+): Promise<ChangeOutcome> {
+  opts.onProgress?.({ type: 'checking' });
+  const status = await deps.cxone.getAgentState(agent.id);
+  if (status.kind === 'logged_out') return { kind: 'already', change: 'logout', agent, status };
+  if (status.kind === 'working' && !opts.force) return refusal(agent, status, 'logout', 'on_contact');
+  return applyAndVerify(deps, agent, 'logout', opts, {
+    send: () => deps.cxone.forceLogout(agent.id),
+    until: (s) => s.kind === 'logged_out',
+    phase: 'logging out',
+  });
+}
+
+/**
+ * "Log in" in the session model: a logged-in agent is made available; a logged-out one gets a session
+ * started as the agent (impersonation), then is made available. Without impersonation nothing is sent:
+ * only the agent can start a session.
+ */
+export async function login(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  opts: LoginOptions = {},
+): Promise<ChangeOutcome> {
+  opts.onProgress?.({ type: 'checking' });
+  const status = await deps.cxone.getAgentState(agent.id);
+  if (!agent.isActive) return refusal(agent, status, 'login', 'inactive');
+  if (status.kind === 'available' || status.kind === 'working')
+    return { kind: 'already', change: 'login', agent, status };
+  if (status.kind !== 'logged_out') return availableFrom(deps, agent, status, 'login', opts);
+  if (!deps.impersonation) return refusal(agent, status, 'login', 'needs_agent');
+  const station = opts.station ?? lastStation(status);
+  if (!station) return refusal(agent, status, 'login', 'no_station');
+  return startSessionAndVerify(deps, agent, station, opts);
+}
+
+async function startSessionAndVerify(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  station: StationRef,
+  opts: LoginOptions,
+): Promise<ChangeOutcome> {
+  const timeoutMs = opts.timeoutMs ?? deps.verifyTimeoutMs;
+  opts.onProgress?.({ type: 'starting_session' });
+  const startedAt = deps.clock.now();
+  const uncertain = await sendTolerating(
+    () => deps.cxone.startSessionAs(agent.id, station),
+    [
+      // Someone (the agent, another supervisor) started a session meanwhile: that is what we wanted.
+      isSessionInProgress,
+    ],
+  );
+  const session = await waitForState(deps, {
+    agentId: agent.id,
+    startedAt,
+    timeoutMs,
+    until: (s) => s.kind !== 'logged_out',
+    phase: 'starting the session',
+    onProgress: opts.onProgress,
+    signal: opts.signal,
+  });
+  if (!session.seen)
+    return notApplied(deps, agent, 'login', startedAt, session.polls, session.last, uncertain, timeoutMs);
+  const status = session.last as AgentStatus;
+  if (status.kind === 'available' || status.kind === 'working')
+    return verified(deps, agent, 'login', status, startedAt, session.polls);
+  // A new session starts Unavailable (or LoggedIn): make it available within what is left of the window.
+  const rest = await applyAndVerify(deps, agent, 'login', opts, {
+    send: () => deps.cxone.setAgentState(agent.id, { state: 'Available' }),
+    until: (s) => s.kind === 'available',
+    phase: 'making available',
+    startedAt,
+  });
+  return 'polls' in rest ? { ...rest, polls: rest.polls + session.polls } : rest;
+}
+
+interface Step {
+  send: () => Promise<unknown>;
+  until: (s: AgentStatus) => boolean;
+  phase: string;
+  /** When the window started (an earlier step of the same change); default now. */
+  startedAt?: number;
+}
+
+async function applyAndVerify(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  change: ChangeKind,
+  opts: ChangeOptions,
+  step: Step,
+): Promise<ChangeOutcome> {
+  const timeoutMs = opts.timeoutMs ?? deps.verifyTimeoutMs;
+  opts.signal?.throwIfAborted();
+  opts.onProgress?.({ type: 'posting', change });
+  const startedAt = step.startedAt ?? deps.clock.now();
+  const uncertain = await sendTolerating(step.send, []);
+  const seen = await waitForState(deps, {
+    agentId: agent.id,
+    startedAt,
+    timeoutMs,
+    until: step.until,
+    phase: step.phase,
+    onProgress: opts.onProgress,
+    signal: opts.signal,
+  });
+  if (seen.seen) return verified(deps, agent, change, seen.last as AgentStatus, startedAt, seen.polls);
+  return notApplied(deps, agent, change, startedAt, seen.polls, seen.last, uncertain, timeoutMs);
+}
+
+/**
+ * Sends a change. A failure that leaves its fate unknown (5xx, timeout, network) is returned, not thrown:
+ * the state is read before anything else is decided, and nothing is ever sent twice. Errors matching
+ * `landed` mean the change is already in place; any other failure is thrown.
+ */
+async function sendTolerating(
+  send: () => Promise<unknown>,
+  landed: Array<(err: unknown) => boolean>,
+): Promise<CxoneError | undefined> {
+  try {
+    await send();
+    return undefined;
+  } catch (err) {
+    if (err instanceof UnavailableError) return err;
+    if (landed.some((test) => test(err))) return undefined;
+    throw err;
+  }
+}
+
+function verified(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  change: ChangeKind,
+  status: AgentStatus,
+  startedAt: number,
+  polls: number,
+): ChangeOutcome {
+  const verifyMs = deps.clock.now() - startedAt;
+  deps.logger?.info({ agentId: agent.id, change, verifyMs }, 'change verified');
+  return { kind: 'verified', change, agent, status, verifyMs, polls };
+}
+
+async function notApplied(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  change: ChangeKind,
+  startedAt: number,
+  polls: number,
+  last: AgentStatus | undefined,
+  uncertain: CxoneError | undefined,
+  timeoutMs: number,
+): Promise<ChangeOutcome> {
+  // Every poll may have failed: read once more so the answer names the state the agent is really in.
+  const status = last ?? (await deps.cxone.getAgentState(agent.id));
+  const verifyMs = deps.clock.now() - startedAt;
+  const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
+  const explanation = uncertain
+    ? `CXone did not confirm the request (${uncertain.message}), and after ${seconds} ${displayName(agent)} still shows ${describeState(status)}. Nothing was sent twice; try again when CXone answers.`
+    : `CXone accepted the request, but after ${seconds} ${displayName(agent)} still shows ${describeState(status)}. It may still be on its way: check again in a moment.`;
+  deps.logger?.warn({ agentId: agent.id, change, verifyMs }, 'change not visible');
+  return { kind: 'not_applied', change, agent, status, verifyMs, polls, explanation };
+}
+
+function refuseUnlessInSession(
+  agent: SessionAgent,
+  status: AgentStatus,
+  change: ChangeKind,
+): ChangeOutcome | undefined {
+  if (!agent.isActive) return refusal(agent, status, change, 'inactive');
+  if (status.kind === 'logged_out') return refusal(agent, status, change, 'logged_out');
+  if (status.kind === 'working') return refusal(agent, status, change, 'on_contact');
+  return undefined;
+}
+
+function refusal(
+  agent: SessionAgent,
+  status: AgentStatus,
+  change: ChangeKind,
+  reason: RefusalReason,
+): ChangeOutcome {
+  const name = displayName(agent);
+  const texts: Record<RefusalReason, [string, string]> = {
+    logged_out: [
+      `${name} is logged out; a state can only be set inside a session.`,
+      `Log ${name} in first (or ask them to log in).`,
+    ],
+    on_contact:
+      change === 'logout'
+        ? [
+            `${name} is on a contact; logging them out ends the session and drops that contact.`,
+            'Confirm the forced logout if dropping the contact is intended, or wait until the contact ends.',
+          ]
+        : [
+            `${name} is on a contact; CXone sets their state when the contact ends.`,
+            'Wait until the contact ends, then set the state.',
+          ],
+    inactive: [
+      `${name} is deactivated in CXone.`,
+      'An administrator can reactivate the user in CXone (Admin > Users) first.',
+    ],
+    needs_agent: [
+      `${name} is logged out, and only the agent can start a CXone session.`,
+      `Ask ${name} to log in to their agent application; an administrator can allow the app to start sessions for agents (impersonation).`,
+    ],
+    no_station: [
+      `No station or phone is known for ${name}, so a session cannot be started for them.`,
+      'Name the station or phone number to log in at.',
+    ],
+  };
+  const [message, fix] = texts[reason];
+  return { kind: 'refused', change, agent, status, reason, message, fix };
+}
+
+/**
+ * The station a new session goes to when none is named: the one on the agent's current (logged-out)
+ * state record. That CXone keeps the last station there is an assumption (see README: unconfirmed).
+ */
+function lastStation(status: AgentStatus): StationRef | undefined {
+  if (status.station?.id) return { stationId: status.station.id };
+  if (status.station?.phone) return { phone: status.station.phone };
+  return undefined;
+}
+
+function sameReason(reason: AgentStatus['reason'], id: string, name: string): boolean {
+  if (!reason) return false;
+  if (reason.id !== undefined && reason.id === id) return true;
+  return reason.name.trim().toLowerCase() === name.trim().toLowerCase();
+}
+
+/** "Unavailable (Lunch)", "logged out", "Available" — for explanations. */
+export function describeState(status: AgentStatus): string {
+  if (status.kind === 'logged_out') return 'logged out';
+  if (status.kind === 'logged_in_no_state') return 'logged in with no state';
+  if (status.kind === 'unavailable')
+    return status.reason ? `Unavailable (${status.reason.name})` : 'Unavailable';
+  if (status.kind === 'working') return 'on a contact';
+  return 'Available';
+}
+
+/**
+ * "A session is already in progress": 409 or 400 with SessionInProgress, depending on the cluster
+ * (CXONE-INCONTACT.md). The adapter maps both to one error code.
+ */
+function isSessionInProgress(err: unknown): boolean {
+  return isCxoneError(err) && (err.code as string) === 'session_in_progress';
+}

@@ -1,0 +1,6 @@
+/** The session model (the incontact dialect): one state per agent, sessions, reasons. */
+export * from './model';
+export type { SessionCxonePort } from './port';
+export { parseSessionAgentRef } from './resolve';
+export { createSessionService, sessionCapabilities } from './service';
+export * from './types';

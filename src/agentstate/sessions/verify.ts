@@ -1,0 +1,61 @@
+import { RateLimitedError, UnavailableError } from '../../cxone/errors';
+import { FIRST_POLL_DELAY_MS, MAX_POLL_DELAY_MS, POLL_BACKOFF_FACTOR } from '../poll-states';
+import type { AgentStatus } from './model';
+import type { ChangeProgress, SessionDeps } from './types';
+
+export interface WaitOptions {
+  agentId: string;
+  /** Clock time of the POST; the window and elapsed times count from here. */
+  startedAt: number;
+  timeoutMs: number;
+  /** True once the state shows what was asked for. */
+  until: (status: AgentStatus) => boolean;
+  /** Names the step on progress lines ("starting the session", "making available"). */
+  phase: string;
+  onProgress?: (event: ChangeProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface WaitResult {
+  /** The last state read (the one that satisfied `until` when `seen`). Undefined if no read succeeded. */
+  last: AgentStatus | undefined;
+  seen: boolean;
+  polls: number;
+  elapsedMs: number;
+}
+
+/**
+ * Polls the agent's one state until it shows the change or the window closes, with the same schedule as
+ * the v2 verification (first poll soon, growing to a low cap, so the answer comes at most one interval
+ * after CXone shows it). 5xx, timeouts and 429 are tolerated until the deadline; anything else is thrown.
+ */
+export async function waitForState(deps: SessionDeps, opts: WaitOptions): Promise<WaitResult> {
+  const { clock } = deps;
+  const deadline = opts.startedAt + opts.timeoutMs;
+  const elapsed = () => clock.now() - opts.startedAt;
+  let delay = FIRST_POLL_DELAY_MS;
+  let polls = 0;
+  let last: AgentStatus | undefined;
+  while (clock.now() < deadline) {
+    await clock.sleep(Math.max(0, Math.min(delay, deadline - clock.now())), opts.signal);
+    opts.signal?.throwIfAborted();
+    polls += 1;
+    opts.onProgress?.({
+      type: 'polling',
+      attempt: polls,
+      elapsedMs: elapsed(),
+      timeoutMs: opts.timeoutMs,
+      phase: opts.phase,
+    });
+    delay = Math.min(delay * POLL_BACKOFF_FACTOR, MAX_POLL_DELAY_MS);
+    try {
+      last = await deps.cxone.getAgentState(opts.agentId);
+      if (opts.until(last)) return { last, seen: true, polls, elapsedMs: elapsed() };
+    } catch (err) {
+      if (err instanceof RateLimitedError) delay = Math.max(delay, err.retryAfterMs ?? 0);
+      else if (!(err instanceof UnavailableError)) throw err;
+      deps.logger?.debug({ err, agentId: opts.agentId }, 'transient error while verifying; polling on');
+    }
+  }
+  return { last, seen: false, polls, elapsedMs: elapsed() };
+}
