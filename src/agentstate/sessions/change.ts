@@ -1,4 +1,4 @@
-import { type CxoneError, isCxoneError, UnavailableError } from '../../cxone/errors';
+import { type CxoneError, SessionInProgressError, UnavailableError } from '../../cxone/errors';
 import { displayName } from '../model';
 import type { AgentStatus, SessionAgent, StationRef } from './model';
 import { matchReason, reasonChoices } from './reasons';
@@ -311,8 +311,8 @@ export function describeState(status: AgentStatus): string {
 
 /**
  * "A session is already in progress": 409 or 400 with SessionInProgress, depending on the cluster
- * (CXONE-INCONTACT.md). The adapter maps both to one error code.
+ * (CXONE-INCONTACT.md); the adapter maps both to one error class.
  */
 function isSessionInProgress(err: unknown): boolean {
-  return isCxoneError(err) && (err.code as string) === 'session_in_progress';
+  return err instanceof SessionInProgressError;
 }

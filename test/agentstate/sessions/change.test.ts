@@ -1,5 +1,5 @@
 import { createSessionService, InvalidReasonError } from '../../../src/agentstate/sessions';
-import { BadRequestError, UnavailableError } from '../../../src/cxone/errors';
+import { SessionInProgressError, UnavailableError } from '../../../src/cxone/errors';
 import { FakeClock } from '../fake-clock';
 import { FakeSessionCxone, sessionAgent, TEAM_REASONS } from './fake-session-cxone';
 
@@ -200,10 +200,7 @@ describe('log in', () => {
   it('when a session is already in progress, then that counts as started and the agent is made available', async () => {
     const { cxone, service } = setup({ impersonation: true });
     cxone.addAgent(ana, { state: 'LoggedOut', station: { id: '3001' } });
-    // 409 or 400 with SessionInProgress: the adapter gives both one code.
-    const inProgress = new BadRequestError('SessionInProgress', { status: 409 });
-    Object.defineProperty(inProgress, 'code', { value: 'session_in_progress' });
-    cxone.failNext('startSessionAs', inProgress);
+    cxone.failNext('startSessionAs', new SessionInProgressError('SessionInProgress', { status: 409 }));
     // The agent logs in by themselves at the same moment.
     cxone.schedule('1001', [500, { state: 'Unavailable' }]);
     const out = await service.login(ana);
