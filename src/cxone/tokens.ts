@@ -56,10 +56,65 @@ export function tokenMarginMs(lifetimeMs: number): number {
   return Math.min(MAX_MARGIN_MS, lifetimeMs * MARGIN_FRACTION);
 }
 
+export interface TokenCache<T extends AccessToken> {
+  /** The cached token while `clock.now() < expiresAt`; otherwise one `fetch` shared by every caller. */
+  get(): Promise<T>;
+  /** Stops handing out `accessToken` (no-op when a newer token is cached). */
+  invalidate(accessToken: string): void;
+  /** Forgets every token, the last one included. */
+  clear(): void;
+}
+
+export interface TokenCacheOptions<T extends AccessToken> {
+  clock: Clock;
+  /**
+   * Obtains a new token. `last` is the most recent token obtained, even when it has expired or was
+   * rejected, so a provider can refresh with it instead of starting over; undefined the first time.
+   */
+  fetch(last: T | undefined): Promise<T>;
+  onToken?(token: T): void;
+}
+
 /**
- * OAuth2 client-credentials tokens, cached with a margin and refreshed single-flight: while one token
- * request is in flight every caller awaits that same promise (octokit auth-app's `pendingPromises`).
+ * Caching with a margin (the fetcher sets `expiresAt` with it taken off) and single-flight refresh: while
+ * one token request is in flight every caller awaits that same promise (octokit auth-app's
+ * `pendingPromises`). Shared by the token providers of every dialect.
  */
+export function createTokenCache<T extends AccessToken>(options: TokenCacheOptions<T>): TokenCache<T> {
+  const { clock } = options;
+  let cached: T | undefined;
+  let last: T | undefined;
+  let pending: Promise<T> | undefined;
+
+  return {
+    get() {
+      if (cached && clock.now() < cached.expiresAt) return Promise.resolve(cached);
+      if (!pending) {
+        pending = options
+          .fetch(last)
+          .then((token) => {
+            cached = token;
+            last = token;
+            options.onToken?.(token);
+            return token;
+          })
+          .finally(() => {
+            pending = undefined;
+          });
+      }
+      return pending;
+    },
+    invalidate(accessToken) {
+      if (cached?.accessToken === accessToken) cached = undefined;
+    },
+    clear() {
+      cached = undefined;
+      last = undefined;
+    },
+  };
+}
+
+/** OAuth2 client-credentials tokens (the v2 dialect), cached and refreshed by `createTokenCache`. */
 export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
   const clock = options.clock ?? systemClock;
   const policy = options.retry ?? defaultRetryPolicy;
@@ -69,9 +124,6 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     options.transport ?? createTransport({ http: options.http, clock, logger, onRequest: options.onRequest });
   const url = `${options.baseUrl.replace(/\/+$/, '')}${TOKEN_ROUTE.path}`;
   const endpoint = endpointOf(TOKEN_ROUTE);
-
-  let cached: AccessToken | undefined;
-  let pending: Promise<AccessToken> | undefined;
 
   async function fetchToken(): Promise<AccessToken> {
     return withRetry({ policy, clock, idempotent: TOKEN_ROUTE.idempotent }, async ({ remainingMs }) => {
@@ -109,32 +161,19 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     });
   }
 
-  function getToken(): Promise<AccessToken> {
-    if (cached && clock.now() < cached.expiresAt) return Promise.resolve(cached);
-    if (!pending) {
-      pending = fetchToken()
-        .then((token) => {
-          cached = token;
-          logger.debug({ scopes: token.scopes, expiresAt: token.expiresAt }, 'cxone token obtained');
-          return token;
-        })
-        .finally(() => {
-          pending = undefined;
-        });
-    }
-    return pending;
-  }
+  const cache = createTokenCache<AccessToken>({
+    clock,
+    fetch: fetchToken,
+    onToken: (token) =>
+      logger.debug({ scopes: token.scopes, expiresAt: token.expiresAt }, 'cxone token obtained'),
+  });
 
   return {
-    getToken,
-    invalidate(accessToken) {
-      if (cached?.accessToken === accessToken) cached = undefined;
-    },
-    clear() {
-      cached = undefined;
-    },
+    getToken: () => cache.get(),
+    invalidate: (accessToken) => cache.invalidate(accessToken),
+    clear: () => cache.clear(),
     async info() {
-      const { scopes, expiresAt } = await getToken();
+      const { scopes, expiresAt } = await cache.get();
       return { scopes: [...scopes], expiresAt };
     },
   };
