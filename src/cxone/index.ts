@@ -1,6 +1,14 @@
 export { type CxoneClient, type CxoneClientOptions, createCxoneClient } from './client';
 export * from './errors';
 export type { HttpOutcome, RequestEvent, Transport } from './http';
+export {
+  createIncontactClient,
+  INCONTACT_ASSUMPTIONS,
+  INCONTACT_ROUTES,
+  type IncontactClient,
+  type IncontactClientOptions,
+  type IncontactRoute,
+} from './incontact';
 export { type ErrorContext, type HttpStatus, mapHttpError } from './map-error';
 export {
   backoffDelay,
