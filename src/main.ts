@@ -1,11 +1,13 @@
 import os from 'node:os';
 import { createAgentStateService } from './agentstate';
+import { sessionDoctor, v2Doctor } from './agentstate/doctor';
 import { type CxonePort, systemClock } from './agentstate/ports';
+import { createSessionService, type SessionCxonePort, type SessionService } from './agentstate/sessions';
 import type { AgentStateService } from './agentstate/types';
 import { type CliContext, runCli } from './cli';
 import { CliExit, ExitCode } from './cli/io';
-import { assertServeConfig, type Config, type Env, loadConfig } from './config';
-import { createCxoneClient } from './cxone';
+import { assertServeConfig, type Config, ConfigError, type Env, loadConfig } from './config';
+import { createCxoneClient, createIncontactClient } from './cxone';
 import { createLogger, type Logger } from './logger';
 import { describeSimulator, type RunningSimulator, startSimulator } from './simulator';
 import { createStoreOperationGuard, openStore, type Store } from './store';
@@ -15,10 +17,23 @@ import { createStoreOperationGuard, openStore, type Store } from './store';
  * Everything else receives its collaborators through factories.
  */
 
-/** The service layer over CXone (the built-in simulator's when CXONE_SIMULATOR=1, closed with it). */
-export interface Runtime {
+/**
+ * The service layer over CXone in the configured dialect (the built-in simulator's when CXONE_SIMULATOR=1,
+ * closed with it): the skill-login model for the tutorial's v2 API, the session model for a real tenant.
+ */
+export type Runtime = V2Runtime | SessionRuntime;
+
+export interface V2Runtime {
+  dialect: 'v2';
   cxone: CxonePort;
   service: AgentStateService;
+  close(): Promise<void>;
+}
+
+export interface SessionRuntime {
+  dialect: 'incontact';
+  cxone: SessionCxonePort;
+  sessions: SessionService;
   close(): Promise<void>;
 }
 
@@ -31,22 +46,56 @@ export async function buildRuntime(
   logger: Logger,
   hooks: RuntimeHooks = {},
 ): Promise<Runtime> {
-  let simulator: RunningSimulator | undefined;
-  let credentials = {
-    baseUrl: config.cxone.baseUrl,
-    clientId: config.cxone.clientId,
-    clientSecret: config.cxone.clientSecret,
+  const { dialect } = config.cxone;
+  const simulator = config.cxone.simulator ? await startSimulator({ port: 0, dialect }) : undefined;
+  if (simulator)
+    logger.info({ url: simulator.url, dialect }, 'CXONE_SIMULATOR=1: using the built-in CXone simulator');
+  const closeSimulator = async () => {
+    await simulator?.close();
   };
-  if (config.cxone.simulator) {
-    simulator = await startSimulator({ port: 0 });
-    credentials = { baseUrl: simulator.url, ...simulator.demo };
-    logger.info({ url: simulator.url }, 'CXONE_SIMULATOR=1: using the built-in CXone simulator');
+  const cxoneLogger = logger.child({ component: 'cxone' });
+  if (dialect === 'incontact') {
+    const demo = simulator?.demo;
+    const cxone = createIncontactClient({
+      authUrl: simulator?.url ?? config.cxone.authUrl,
+      baseUrl: simulator ? undefined : config.cxone.baseUrl,
+      clientId: (demo?.clientId ?? config.cxone.clientId) as string,
+      clientSecret: (demo?.clientSecret ?? config.cxone.clientSecret) as string,
+      accessKeyId: (demo?.accessKeyId ?? config.cxone.accessKeyId) as string,
+      accessKeySecret: (demo?.accessKeySecret ?? config.cxone.accessKeySecret) as string,
+      apiVersion: config.cxone.apiVersion,
+      logger: cxoneLogger,
+      onRequest: hooks.onCxoneRequest,
+    });
+    const sessions = createSessionService({
+      cxone,
+      clock: systemClock,
+      logger: logger.child({ component: 'agentstate' }),
+      verifyTimeoutMs: config.verifyTimeoutMs,
+      impersonation: config.cxone.impersonation,
+    });
+    return {
+      dialect,
+      cxone,
+      sessions,
+      async close() {
+        cxone.close();
+        await closeSimulator();
+      },
+    };
   }
+  const credentials = simulator
+    ? { baseUrl: simulator.url, ...simulator.demo }
+    : {
+        baseUrl: config.cxone.baseUrl,
+        clientId: config.cxone.clientId,
+        clientSecret: config.cxone.clientSecret,
+      };
   const cxone = createCxoneClient({
     baseUrl: credentials.baseUrl!,
     clientId: credentials.clientId!,
     clientSecret: credentials.clientSecret!,
-    logger: logger.child({ component: 'cxone' }),
+    logger: cxoneLogger,
     onRequest: hooks.onCxoneRequest,
   });
   const service = createAgentStateService({
@@ -56,11 +105,12 @@ export async function buildRuntime(
     verifyTimeoutMs: config.verifyTimeoutMs,
   });
   return {
+    dialect,
     cxone,
     service,
     async close() {
       cxone.close();
-      await simulator?.close();
+      await closeSimulator();
     },
   };
 }
@@ -103,7 +153,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Fails with a message naming DATABASE_URL before anything else starts.
   const store = await openStore(config.databaseUrl, { logger: logger.child({ component: 'store' }) });
   const metrics = createMetrics();
-  const runtime = await buildRuntime(config, logger, { onCxoneRequest: metrics.onCxoneRequest });
+  const built = await buildRuntime(config, logger, { onCxoneRequest: metrics.onCxoneRequest });
+  if (built.dialect !== 'v2') {
+    await built.close();
+    await store.close();
+    throw new ConfigError(
+      'CXONE_DIALECT',
+      'the Slack app speaks the v2 dialect only in this version; the incontact dialect is available in the CLI (agentstate status, diagnose, history, available, unavailable, login, logout, doctor)',
+    );
+  }
+  const runtime = built;
   // A replica keeps its id across restarts (host and port), so it can finish what its previous process left.
   const owner = config.slack.port
     ? `${os.hostname()}:${config.slack.port}`
@@ -213,6 +272,19 @@ export async function startDev(env: Env, opts: { port: number; logger?: Logger }
   });
 }
 
+/** What the app is connected to, in one line without secrets. */
+function describeConnection(config: Config): string {
+  const c = config.cxone;
+  const where = c.simulator
+    ? 'the built-in simulator'
+    : c.dialect === 'v2'
+      ? c.baseUrl
+      : `${c.authUrl}${c.baseUrl ? ` (API ${c.baseUrl})` : ''}`;
+  const extra =
+    c.dialect === 'incontact' ? `, API ${c.apiVersion}, impersonation ${c.impersonation ? 'on' : 'off'}` : '';
+  return `${c.dialect} dialect at ${where}${extra}`;
+}
+
 export function createCliContext(env: Env, io: CliContext['io']): CliContext {
   return {
     io,
@@ -227,8 +299,21 @@ export function createCliContext(env: Env, io: CliContext['io']): CliContext {
       const runtime = await buildRuntime(config, logger);
       let store: Promise<Store> | undefined;
       const owner = `cli:${os.hostname()}:${process.pid}`;
+      const layer =
+        runtime.dialect === 'v2'
+          ? { dialect: runtime.dialect, service: runtime.service }
+          : { dialect: runtime.dialect, sessions: runtime.sessions };
       return {
-        service: runtime.service,
+        ...layer,
+        connectionSummary: describeConnection(config),
+        doctor: (onCheck) =>
+          runtime.dialect === 'v2'
+            ? v2Doctor(runtime.cxone, onCheck)
+            : sessionDoctor(
+                runtime.cxone,
+                { now: new Date(), impersonation: config.cxone.impersonation },
+                onCheck,
+              ),
         actor: `cli:${os.userInfo().username}`,
         async changes() {
           store ??= openStore(config.databaseUrl, { logger: logger.child({ component: 'store' }) });

@@ -1,12 +1,27 @@
+import type { DoctorCheck } from '../agentstate/doctor';
 import type { OperationGuard } from '../agentstate/operation-guard';
+import type { SessionService } from '../agentstate/sessions';
 import type { AgentStateService } from '../agentstate/types';
 import type { Env } from '../config';
 import type { AuditLog } from '../store';
 import type { CliIo } from './io';
 
-/** What the composition root hands the CLI: the service layer, built lazily and only once. */
-export interface CliServices {
-  service: AgentStateService;
+/**
+ * What the composition root hands the CLI: the service layer of the connected CXone dialect, built lazily
+ * and only once. `service` speaks the tutorial's skill-login model (v2); `sessions` the session model of a
+ * real tenant (incontact).
+ */
+export type CliServices = CliCommon &
+  ({ dialect: 'v2'; service: AgentStateService } | { dialect: 'incontact'; sessions: SessionService });
+
+export type V2Services = Extract<CliServices, { dialect: 'v2' }>;
+export type SessionServices = Extract<CliServices, { dialect: 'incontact' }>;
+
+export interface CliCommon {
+  /** One line saying what the CLI is connected to, for `doctor` (no secrets). */
+  connectionSummary: string;
+  /** `doctor`: every check of the connection in order, each reported as it finishes. */
+  doctor(onCheck: (check: DoctorCheck) => void): Promise<DoctorCheck[]>;
   /** Who is acting, for the audit trail (`cli:<os user>`). */
   actor: string;
   /**

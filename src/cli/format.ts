@@ -21,3 +21,13 @@ export function table(headers: string[], rows: string[][]): string {
 }
 
 export const TICK = { pass: '✓', fail: '✗', warn: '!', skipped: '-' } as const;
+
+/**
+ * A time for people at a terminal, in their local zone: "14:05" today, "Mon 30 Nov 14:05" otherwise.
+ */
+export function formatLocalTime(at: Date, now: Date = new Date()): string {
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === now.toDateString()) return time;
+  const day = at.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+  return `${day} ${time}`;
+}

@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from './commands/audit';
 import { registerChangeCommands } from './commands/change';
+import { registerDoctorCommand } from './commands/doctor';
 import { type Runner, registerReadCommands } from './commands/read';
 import { registerServerCommands } from './commands/server';
+import { registerSessionCommands } from './commands/sessions';
 import type { CliContext, CliServices } from './context';
 import { reportFailure } from './errors';
 import { ExitCode } from './io';
@@ -37,7 +39,11 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     });
   registerReadCommands(program, ctx, run);
   registerChangeCommands(program, ctx, run);
+  registerSessionCommands(program, ctx, run);
   registerAuditCommand(program, ctx, run);
+  registerDoctorCommand(program, ctx, (code) => {
+    exitCode = code;
+  });
   registerServerCommands(program, ctx);
 
   try {

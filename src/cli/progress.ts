@@ -1,3 +1,4 @@
+import type { ChangeKind, ChangeProgress } from '../agentstate/sessions';
 import type { LoginProgress } from '../agentstate/types';
 import { formatDuration } from './format';
 import type { CliIo } from './io';
@@ -7,19 +8,7 @@ import type { CliIo } from './io';
  * in a pipe or CI log each phase is printed once and polling at most once a second, so logs stay short.
  */
 export function createProgressLine(io: CliIo): { onProgress(e: LoginProgress): void; done(): void } {
-  const tty = Boolean(io.stderr.isTTY);
-  let lastPrinted = -Infinity;
-  let open = false;
-
-  const show = (text: string) => {
-    if (tty) {
-      io.stderr.write(`\r\x1b[2K${text}`);
-      open = true;
-    } else {
-      io.stderr.write(`${text}\n`);
-    }
-  };
-
+  const { show, polling, done } = progressWriter(io);
   return {
     onProgress(e) {
       switch (e.type) {
@@ -32,14 +21,71 @@ export function createProgressLine(io: CliIo): { onProgress(e: LoginProgress): v
         case 'posted':
           return show('Login accepted by CXone; verifying…');
         case 'polling':
-          if (!tty && e.elapsedMs - lastPrinted < 1000) return;
-          lastPrinted = e.elapsedMs;
-          return show(
+          return polling(
+            e.elapsedMs,
             `Verifying… check ${e.attempt}, ${formatDuration(e.elapsedMs)} of ${formatDuration(e.timeoutMs)}`,
           );
         case 'verified':
           return show(`State visible after ${formatDuration(e.elapsedMs)}`);
       }
+    },
+    done,
+  };
+}
+
+/** The same line for the session model's changes, naming the step being verified. */
+export function createSessionProgressLine(io: CliIo): { onProgress(e: ChangeProgress): void; done(): void } {
+  const { show, polling, done } = progressWriter(io);
+  const posting: Record<ChangeKind, string> = {
+    available: 'Making available…',
+    unavailable: 'Setting unavailable…',
+    logout: 'Logging out…',
+    login: 'Making available…',
+  };
+  return {
+    onProgress(e) {
+      switch (e.type) {
+        case 'checking':
+          return show('Checking current state…');
+        case 'starting_session':
+          return show('Starting a session as the agent…');
+        case 'posting':
+          return show(posting[e.change]);
+        case 'polling':
+          return polling(
+            e.elapsedMs,
+            `Verifying (${e.phase})… ${formatDuration(e.elapsedMs)} of ${formatDuration(e.timeoutMs)}`,
+          );
+        case 'verified':
+          return show(`State visible after ${formatDuration(e.elapsedMs)}`);
+      }
+    },
+    done,
+  };
+}
+
+/**
+ * On a terminal the line is rewritten in place; in a pipe or CI log each phase is printed once and polling
+ * at most once a second, so logs stay short.
+ */
+function progressWriter(io: CliIo) {
+  const tty = Boolean(io.stderr.isTTY);
+  let lastPrinted = -Infinity;
+  let open = false;
+  const show = (text: string) => {
+    if (tty) {
+      io.stderr.write(`\r\x1b[2K${text}`);
+      open = true;
+    } else {
+      io.stderr.write(`${text}\n`);
+    }
+  };
+  return {
+    show,
+    polling(elapsedMs: number, text: string) {
+      if (!tty && elapsedMs - lastPrinted < 1000) return;
+      lastPrinted = elapsedMs;
+      show(text);
     },
     done() {
       if (open) io.stderr.write('\r\x1b[2K');

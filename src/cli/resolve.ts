@@ -1,10 +1,16 @@
 import type { Agent } from '../agentstate/model';
-import type { AgentStateService } from '../agentstate/types';
+import type { ResolutionOf } from '../agentstate/resolve-agent';
 import { CliExit, ExitCode } from './io';
 import { renderCandidates } from './render';
 
-/** Resolves an agent reference for a command, or ends it: ambiguous is bad input (2), unknown failed (1). */
-export async function resolveOrExit(service: AgentStateService, ref: string): Promise<Agent> {
+/**
+ * Resolves an agent reference for a command, or ends it: ambiguous is bad input (2), unknown failed (1).
+ * Works for either dialect's agents (both carry what a candidate line shows).
+ */
+export async function resolveOrExit<A extends Agent>(
+  service: { resolveAgent(ref: string): Promise<ResolutionOf<A>> },
+  ref: string,
+): Promise<A> {
   const r = await service.resolveAgent(ref);
   if (r.kind === 'found') return r.agent;
   if (r.kind === 'ambiguous') {

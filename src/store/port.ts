@@ -43,7 +43,7 @@ export interface SubscriptionStore {
 // ---------------------------------------------------------------------------------------------------------
 // Audit log: one entry per change made through the app
 
-export type AuditAction = 'login' | 'logout' | 'switch' | 'watch' | 'unwatch';
+export type AuditAction = 'login' | 'logout' | 'switch' | 'watch' | 'unwatch' | 'available' | 'unavailable';
 
 /** The known outcomes; other strings are accepted so a new use-case outcome needs no store change. */
 export type AuditOutcome =

@@ -23,6 +23,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     history: (agent, now) => sessionHistory(deps, agent, now),
     reasons: async (agent) => ({ agent, reasons: await reasonChoices(deps, agent) }),
     skills: (agent) => deps.cxone.getAgentSkills(agent.id),
+    listSkills: () => deps.cxone.listSkills(),
     makeAvailable: (agent, opts) => makeAvailable(deps, agent, opts),
     makeUnavailable: (agent, reason, opts) => makeUnavailable(deps, agent, reason, opts),
     logout: (agent, opts) => forceLogout(deps, agent, opts),

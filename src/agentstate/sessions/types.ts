@@ -1,6 +1,14 @@
 import type { Logger } from '../../logger';
 import type { Clock } from '../ports';
-import type { AgentSkill, AgentStatus, Reason, SessionAgent, StateHistoryEntry, StationRef } from './model';
+import type {
+  AgentSkill,
+  AgentStatus,
+  Reason,
+  SessionAgent,
+  SkillInfo,
+  StateHistoryEntry,
+  StationRef,
+} from './model';
 import type { SessionCxonePort } from './port';
 
 /**
@@ -197,6 +205,7 @@ export interface SessionService {
   history(agent: SessionAgent, now?: Date): Promise<SessionHistory>;
   reasons(agent: SessionAgent): Promise<ReasonChoices>;
   skills(agent: SessionAgent): Promise<AgentSkill[]>;
+  listSkills(): Promise<SkillInfo[]>;
   makeAvailable(agent: SessionAgent, opts?: ChangeOptions): Promise<ChangeOutcome>;
   /** `reason`: a reason name (case-insensitive) or id; unknown → InvalidReasonError, nothing sent. */
   makeUnavailable(

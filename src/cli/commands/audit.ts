@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
+import { agentResolver } from '../dialect';
 import { table } from '../format';
 import { ExitCode, writeJson } from '../io';
 import { resolveOrExit } from '../resolve';
@@ -15,7 +16,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext, run: Run
     .option('--json', 'print JSON')
     .action((ref: string | undefined, opts: { limit: number; json?: boolean }) =>
       run(opts, async (services) => {
-        const agentId = ref ? (await resolveOrExit(services.service, ref)).id : undefined;
+        const agentId = ref ? (await resolveOrExit(agentResolver(services), ref)).id : undefined;
         const { audit } = await services.changes();
         const entries = await audit.latest({ ...(agentId ? { agentId } : {}), limit: opts.limit });
         if (opts.json) writeJson(ctx.io, { ok: true, entries });

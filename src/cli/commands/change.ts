@@ -2,17 +2,29 @@ import type { Command } from 'commander';
 import type { TargetInput } from '../../agentstate/types';
 import type { CliContext } from '../context';
 import { guardedChange } from '../guarded-change';
-import { ExitCode, writeJson } from '../io';
+import { CliExit, ExitCode, writeJson } from '../io';
 import { createProgressLine } from '../progress';
 import { renderLoginOutcome, renderLogoutOutcome } from '../render';
 import { resolveOrExit } from '../resolve';
 import type { Runner } from './read';
+import { sessionLogin, sessionLogout } from './sessions';
+
+interface LoginOptions {
+  skill?: string;
+  state?: string;
+  activity?: string;
+  station?: string;
+  phone?: string;
+  json?: boolean;
+}
 
 /** Commands that change agent state: login (verified) and logout (verified). */
 export function registerChangeCommands(program: Command, ctx: CliContext, run: Runner): void {
   program
     .command('login')
-    .description('log an agent in and verify the state appears')
+    .description(
+      'log an agent in and verify it (incontact: make available, starting a session as the agent when allowed)',
+    )
     .argument('<agent>', 'agent id, email, user name or name fragment')
     .option(
       '--skill <skill>',
@@ -20,9 +32,14 @@ export function registerChangeCommands(program: Command, ctx: CliContext, run: R
     )
     .option('--state <id>', 'state definition id (default: the skill\'s "Logged In" state)')
     .option('--activity <activity>', 'activity id or name (default: CXONE_DEFAULT_ACTIVITY)')
+    .option('--station <id>', 'incontact: the station a new session starts at (default: the last one)')
+    .option('--phone <number>', 'incontact: the phone number a new session starts at')
     .option('--json', 'print JSON')
-    .action((ref: string, opts: { skill?: string; state?: string; activity?: string; json?: boolean }) =>
+    .action((ref: string, opts: LoginOptions) =>
       run(opts, async (services) => {
+        if (services.dialect === 'incontact') return sessionLogin(ctx, services, ref, opts);
+        if (opts.station || opts.phone)
+          throw new CliExit(ExitCode.usage, 'login: --station and --phone belong to the incontact dialect');
         const { service } = services;
         const agent = await resolveOrExit(service, ref);
         const input: TargetInput = { skill: opts.skill, stateId: opts.state, activity: opts.activity };
@@ -46,12 +63,14 @@ export function registerChangeCommands(program: Command, ctx: CliContext, run: R
 
   program
     .command('logout')
-    .description('log an agent out (of one skill, or of every skill) and verify')
+    .description('log an agent out and verify (v2: of one skill or every skill; incontact: force logout)')
     .argument('<agent>', 'agent id, email, user name or name fragment')
     .option('--skill <skill>', 'skill id or name (default: every skill the agent is in)')
+    .option('--force', 'incontact: log out even when the agent is on a contact (drops the contact)')
     .option('--json', 'print JSON')
-    .action((ref: string, opts: { skill?: string; json?: boolean }) =>
+    .action((ref: string, opts: { skill?: string; force?: boolean; json?: boolean }) =>
       run(opts, async (services) => {
+        if (services.dialect === 'incontact') return sessionLogout(ctx, services, ref, opts);
         const { service } = services;
         const agent = await resolveOrExit(service, ref);
         const progress = createProgressLine(ctx.io);

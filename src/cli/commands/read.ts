@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { displayName } from '../../agentstate/model';
 import type { CliContext } from '../context';
+import { agentResolver } from '../dialect';
 import { table } from '../format';
 import { CliExit, ExitCode, writeJson } from '../io';
 import { renderCandidates, renderDiagnosis, renderReport } from '../render';
+import { sessionDiagnose, sessionStatus } from './sessions';
 
 /** Read-only commands: status, diagnose, skills, agents. They change nothing in CXone. */
 export function registerReadCommands(program: Command, ctx: CliContext, run: Runner): void {
@@ -13,8 +15,9 @@ export function registerReadCommands(program: Command, ctx: CliContext, run: Run
     .argument('<agent>', 'agent id, email, user name or name fragment')
     .option('--json', 'print JSON')
     .action((ref: string, opts: { json?: boolean }) =>
-      run(opts, async ({ service }) => {
-        const r = await service.report(ref);
+      run(opts, async (services) => {
+        if (services.dialect === 'incontact') return sessionStatus(ctx, services, ref, opts);
+        const r = await services.service.report(ref);
         if (r.kind === 'ambiguous') {
           throw new CliExit(ExitCode.usage, renderCandidates(r.query, r.candidates, r.total));
         }
@@ -34,8 +37,9 @@ export function registerReadCommands(program: Command, ctx: CliContext, run: Run
     .argument('<agent>', 'agent id, email, user name or name fragment')
     .option('--json', 'print JSON')
     .action((ref: string, opts: { json?: boolean }) =>
-      run(opts, async ({ service }) => {
-        const d = await service.diagnose(ref);
+      run(opts, async (services) => {
+        if (services.dialect === 'incontact') return sessionDiagnose(ctx, services, ref, opts);
+        const d = await services.service.diagnose(ref);
         if (opts.json) writeJson(ctx.io, { ok: d.verdict === 'logged_in', ...d });
         else ctx.io.stdout.write(`${renderDiagnosis(d)}\n`);
         return d.verdict === 'logged_in' ? ExitCode.ok : ExitCode.failed;
@@ -47,8 +51,11 @@ export function registerReadCommands(program: Command, ctx: CliContext, run: Run
     .description('list skills with their ids')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) =>
-      run(opts, async ({ service }) => {
-        const skills = await service.listSkills();
+      run(opts, async (services) => {
+        const skills =
+          services.dialect === 'v2'
+            ? await services.service.listSkills()
+            : await services.sessions.listSkills();
         if (opts.json) writeJson(ctx.io, { ok: true, skills });
         else {
           const rows = skills.map((s) => [s.id, s.name, s.isActive ? 'active' : 'inactive']);
@@ -65,8 +72,8 @@ export function registerReadCommands(program: Command, ctx: CliContext, run: Run
     .option('--limit <n>', 'at most this many', parsePositiveInt, 50)
     .option('--json', 'print JSON')
     .action((opts: { search?: string; limit: number; json?: boolean }) =>
-      run(opts, async ({ service }) => {
-        const { agents, total } = await service.searchAgents(opts.search, opts.limit);
+      run(opts, async (services) => {
+        const { agents, total } = await agentResolver(services).searchAgents(opts.search, opts.limit);
         if (opts.json) writeJson(ctx.io, { ok: true, total, agents });
         else {
           const rows = agents.map((a) => [a.id, displayName(a), a.email, a.isActive ? 'active' : 'inactive']);

@@ -77,7 +77,7 @@ describe('make available', () => {
   it('when the POST fails with a 5xx, then the state is read, nothing is sent twice, and the answer is honest', async () => {
     const { cxone, service } = setup();
     cxone.addAgent(ana, { state: 'Unavailable' });
-    cxone.failNext('setAgentState', new UnavailableError('CXone answered 503', { status: 503 }));
+    cxone.failNext('setAgentState', new UnavailableError('CXone answered 503', 'server', { status: 503 }));
     const out = await service.makeAvailable(ana, { timeoutMs: 2_000 });
     expect(out.kind).toBe('not_applied');
     expect(cxone.count('setAgentState')).toBe(1);

@@ -1,4 +1,5 @@
 import type {
+  AgentSearchPage,
   AgentStatus,
   Reason,
   SessionAgent,
@@ -100,7 +101,7 @@ export class FakeSessionCxone implements SessionCxonePort {
     };
   }
 
-  async searchAgents(query: { search?: string; skip?: number; top?: number }) {
+  async searchAgents(query: { search?: string; skip?: number; top?: number }): Promise<AgentSearchPage> {
     this.record('searchAgents', [query]);
     const needle = (query.search ?? '').toLowerCase();
     const all = [...this.agents.values()].filter((a) =>
