@@ -1,0 +1,58 @@
+import type { AuditAction, AuditLog } from '../store/port';
+import type { OperationGuard } from './operation-guard';
+
+/** Who changes agents and where it is recorded: the per-agent guard and the audit log. */
+export interface ChangeRecorder {
+  guard: OperationGuard;
+  audit: AuditLog;
+  /** A Slack user id, or `cli:<os user>`. */
+  actor: string;
+}
+
+export interface ChangeRecord {
+  outcome: string;
+  target?: string;
+  verifyMs?: number;
+  detail?: string;
+}
+
+export type Guarded<T> =
+  | { kind: 'done'; result: T }
+  /** Another operation on this agent is running (any replica, any surface): nothing was done. */
+  | { kind: 'held'; startedBy: string; startedAt: Date; action: string };
+
+/**
+ * The rule every change follows, whatever surface starts it: one operation per agent at a time (across
+ * replicas, through the store's guard), then exactly one audit entry with the outcome — a failure included.
+ */
+export async function guardedChange<T>(
+  rec: ChangeRecorder,
+  agent: { id: string; name: string },
+  action: AuditAction,
+  run: () => Promise<{ result: T; record: ChangeRecord }>,
+): Promise<Guarded<T>> {
+  const op = await rec.guard.begin(agent.id, action, rec.actor);
+  if (!op.ok) return { kind: 'held', startedBy: op.startedBy, startedAt: op.startedAt, action: op.action };
+  let record: ChangeRecord = { outcome: 'failed' };
+  try {
+    const done = await run();
+    record = done.record;
+    return { kind: 'done', result: done.result };
+  } catch (err) {
+    record = { outcome: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    throw err;
+  } finally {
+    await op.end(record.outcome);
+    await rec.audit.record({
+      at: new Date(),
+      actor: rec.actor,
+      action,
+      agentId: agent.id,
+      agentName: agent.name,
+      outcome: record.outcome,
+      ...(record.target ? { target: record.target } : {}),
+      ...(record.verifyMs === undefined ? {} : { verifyMs: Math.round(record.verifyMs) }),
+      ...(record.detail ? { detail: record.detail } : {}),
+    });
+  }
+}
