@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { viewJson } from './web-api';
-import { APP, TEAM, type Workspace } from './workspace';
+import { APP, type Message, TEAM, type Workspace } from './workspace';
 
 /**
  * Pushes the workspace to the page with server-sent events: on connect and after every change, each
@@ -29,9 +29,35 @@ export interface PageConfig {
 /** Proxies and idle timeouts drop silent connections; a comment line every so often keeps it open. */
 const KEEPALIVE_MS = 15_000;
 
+interface ThreadSummary {
+  replyCount: number;
+  replyUsers: string[];
+  latestReply: string;
+}
+
+/**
+ * What Slack shows under a thread's parent (`reply_count`, `reply_users`, `latest_reply` in its API):
+ * replies everyone sees; an ephemeral reply shows in the thread only, and does not count.
+ */
+function threadSummaries(messages: readonly Message[]): Map<string, ThreadSummary> {
+  const out = new Map<string, ThreadSummary>();
+  for (const m of messages) {
+    if (!m.threadTs || m.ephemeralTo) continue;
+    const key = `${m.channel}/${m.threadTs}`;
+    const summary = out.get(key) ?? { replyCount: 0, replyUsers: [], latestReply: m.ts };
+    summary.replyCount++;
+    if (!summary.replyUsers.includes(m.user)) summary.replyUsers.push(m.user);
+    summary.latestReply = m.ts;
+    out.set(key, summary);
+  }
+  return out;
+}
+
 export function snapshot(ws: Workspace, userId: string, page: PageConfig) {
   const modal = ws.modalFor(userId);
   const home = ws.homeFor(userId);
+  const visible = ws.visibleTo(userId);
+  const threads = threadSummaries(visible);
   return {
     me: userId,
     team: TEAM,
@@ -47,7 +73,7 @@ export function snapshot(ws: Workspace, userId: string, page: PageConfig) {
     channels: ws
       .channelsFor(userId)
       .map((c) => ({ id: c.id, name: c.name, topic: c.topic ?? '', im: Boolean(c.imUser) })),
-    messages: ws.visibleTo(userId).map((m) => ({
+    messages: visible.map((m) => ({
       ts: m.ts,
       channel: m.channel,
       user: m.user,
@@ -56,6 +82,8 @@ export function snapshot(ws: Workspace, userId: string, page: PageConfig) {
       ephemeral: Boolean(m.ephemeralTo),
       edited: Boolean(m.edited),
       version: m.version,
+      threadTs: m.threadTs ?? null,
+      ...threads.get(`${m.channel}/${m.ts}`),
     })),
     modal: modal ? viewJson(modal) : null,
     home: home ? viewJson(home) : null,

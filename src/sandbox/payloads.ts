@@ -80,12 +80,19 @@ export function messageBlockActions(
 ) {
   const { channel, message } = input;
   const ephemeral = Boolean(message.ephemeralTo);
+  const thread = message.threadTs ? { thread_ts: message.threadTs } : {};
   return {
     type: 'block_actions',
     user: userRef(input.user),
     api_app_id: APP.id,
     token: VERIFICATION_TOKEN,
-    container: { type: 'message', message_ts: message.ts, channel_id: channel.id, is_ephemeral: ephemeral },
+    container: {
+      type: 'message',
+      message_ts: message.ts,
+      channel_id: channel.id,
+      is_ephemeral: ephemeral,
+      ...thread,
+    },
     trigger_id: input.triggerId,
     team: { id: TEAM.id, domain: TEAM.domain },
     enterprise: null,
@@ -102,6 +109,7 @@ export function messageBlockActions(
             bot_id: APP.botId,
             text: message.text,
             blocks: message.blocks ?? [],
+            ...thread,
           },
         }),
     state: { values: input.state },

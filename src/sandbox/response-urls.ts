@@ -18,6 +18,8 @@ interface Binding {
   userId: string;
   /** The message this URL replaces or deletes; for a command, set by its first post. */
   originalTs?: string;
+  /** For a click on a reply in a thread: new messages go to that thread, as in Slack. */
+  threadTs?: string;
   uses: number;
   expires: number;
 }
@@ -46,7 +48,7 @@ export class ResponseUrls {
   ) {}
 
   /** Returns the token to put after `/response/` in the URL. */
-  issue(binding: { channel: string; userId: string; originalTs?: string }): string {
+  issue(binding: { channel: string; userId: string; originalTs?: string; threadTs?: string }): string {
     const token = `${this.ws.nextId('R')}${randomBytes(6).toString('hex')}`;
     this.bindings.set(token, { ...binding, uses: 0, expires: this.now() + RESPONSE_URL_TTL_MS });
     return token;
@@ -84,6 +86,7 @@ export class ResponseUrls {
       user: APP.botUserId,
       ...content,
       ...(inChannel ? {} : { ephemeralTo: binding.userId }),
+      ...(binding.threadTs ? { threadTs: binding.threadTs } : {}),
     });
     binding.originalTs ??= message.ts;
   }

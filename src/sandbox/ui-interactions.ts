@@ -93,7 +93,12 @@ export async function clickElement(
   };
   if (where.kind === 'view') return deliver(ctx, viewBlockActions({ ...base, view: where.view }));
   const { channel, message } = where;
-  const token = ctx.urls.issue({ channel: channel.id, userId: user.id, originalTs: message.ts });
+  const token = ctx.urls.issue({
+    channel: channel.id,
+    userId: user.id,
+    originalTs: message.ts,
+    ...(message.threadTs ? { threadTs: message.threadTs } : {}),
+  });
   return deliver(
     ctx,
     messageBlockActions({ ...base, channel, message, responseUrl: ctx.responseUrl(token) }),

@@ -8,9 +8,10 @@ import {
   parseJson,
   slackbotSays,
   type UiContext,
+  UiError,
   userIdSchema,
 } from './ui-context';
-import { APP, type Channel, type SandboxUser, type Workspace } from './workspace';
+import { APP, type Channel, type SandboxUser, SLACKBOT, type Workspace } from './workspace';
 
 /**
  * The message box: plain text becomes a message from the member; `/agentstate …` becomes the signed
@@ -23,6 +24,8 @@ export const messageInputSchema = z.object({
   user: userIdSchema,
   channel: z.string().min(1).max(40),
   text: z.string().trim().min(1).max(4000),
+  /** A reply typed in a thread's own message box: the ts of the thread's parent. */
+  threadTs: z.string().max(40).optional(),
 });
 
 /** Slack's own escaping of what a member types: the three mrkdwn control characters. */
@@ -49,6 +52,7 @@ export function escapeMentions(ws: Workspace, text: string): string {
 export async function sendMessage(ctx: UiContext, input: z.infer<typeof messageInputSchema>) {
   const user = member(ctx, input.user);
   const channel = channelFor(ctx, user, input.channel);
+  if (input.threadTs !== undefined) return replyInThread(ctx, user, channel, input.threadTs, input.text);
   if (!input.text.startsWith('/')) {
     ctx.ws.post({ channel: channel.id, user: user.id, text: escapeMentions(ctx.ws, input.text) });
     return { ok: true };
@@ -59,6 +63,30 @@ export async function sendMessage(ctx: UiContext, input: z.infer<typeof messageI
     return { ok: true };
   }
   await runCommand(ctx, user, channel, input.text.slice(command.length).trim());
+  return { ok: true };
+}
+
+/** Slack runs no slash command typed in a thread; it says so there, only to the member who typed it. */
+function replyInThread(ctx: UiContext, user: SandboxUser, channel: Channel, ts: string, text: string) {
+  const parent = ctx.ws.threadParent(channel.id, ts);
+  if (!parent) throw new UiError('that thread is gone');
+  if (text.startsWith('/')) {
+    const command = escapeText(text.split(/\s/, 1)[0]!);
+    ctx.ws.post({
+      channel: channel.id,
+      user: SLACKBOT,
+      text: `\`${command}\` is not supported in threads. Sorry!`,
+      ephemeralTo: user.id,
+      threadTs: parent.ts,
+    });
+    return { ok: true };
+  }
+  ctx.ws.post({
+    channel: channel.id,
+    user: user.id,
+    text: escapeMentions(ctx.ws, text),
+    threadTs: parent.ts,
+  });
   return { ok: true };
 }
 

@@ -43,8 +43,28 @@ function channelOf(ws: Workspace, id: unknown): string {
   throw new ApiError('channel_not_found');
 }
 
+/**
+ * `thread_ts` makes the message a reply in that message's thread; a reply's own ts means its parent's
+ * thread (threads are one level deep). A parent that is gone keeps its thread, as in Slack, where the
+ * replies stay under "This message was deleted."
+ */
+function threadOf(ws: Workspace, channel: string, threadTs: unknown): { threadTs?: string } {
+  if (threadTs === undefined || threadTs === null || threadTs === '') return {};
+  const ts = String(threadTs);
+  if (!/^\d+\.\d{6}$/.test(ts)) throw new ApiError('invalid_thread_ts');
+  return { threadTs: ws.threadParent(channel, ts)?.ts ?? ts };
+}
+
 function messageJson(m: Message): Result {
-  return { type: 'message', ts: m.ts, user: m.user, bot_id: APP.botId, text: m.text, blocks: m.blocks ?? [] };
+  return {
+    type: 'message',
+    ts: m.ts,
+    user: m.user,
+    bot_id: APP.botId,
+    text: m.text,
+    blocks: m.blocks ?? [],
+    ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+  };
 }
 
 export function viewJson(v: StoredView): Result {
@@ -95,7 +115,8 @@ const METHODS: Record<string, (ws: Workspace, args: Args) => Result> = {
   }),
   'chat.postMessage': (ws, args) => {
     const channel = channelOf(ws, args.channel);
-    const message = ws.post({ channel, user: APP.botUserId, ...messageContent(args) });
+    const thread = threadOf(ws, channel, args.thread_ts);
+    const message = ws.post({ channel, user: APP.botUserId, ...messageContent(args), ...thread });
     return { channel, ts: message.ts, message: messageJson(message) };
   },
   'chat.postEphemeral': (ws, args) => {
@@ -106,6 +127,7 @@ const METHODS: Record<string, (ws: Workspace, args: Args) => Result> = {
       user: APP.botUserId,
       ephemeralTo: String(args.user),
       ...messageContent(args),
+      ...threadOf(ws, channel, args.thread_ts),
     });
     return { message_ts: message.ts };
   },

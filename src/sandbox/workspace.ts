@@ -41,6 +41,8 @@ export interface Message {
   blocks?: Record<string, unknown>[];
   /** Set for ephemeral messages: the only member who sees it. */
   ephemeralTo?: string;
+  /** Set for a reply in a thread: the ts of the thread's parent message (Slack's `thread_ts`). */
+  threadTs?: string;
   edited?: boolean;
   /** Bumped on every change so the page re-renders only what changed. */
   version: number;
@@ -142,6 +144,17 @@ export class Workspace {
 
   message(channel: string, ts: string): Message | undefined {
     return this.messages.find((m) => m.channel === channel && m.ts === ts);
+  }
+
+  /**
+   * The parent of the thread a reply to `ts` belongs to: the message itself, or the parent when `ts` is
+   * already a reply (Slack threads are one level deep). Undefined when there is no such message or only
+   * its member sees it (an ephemeral message cannot start a thread).
+   */
+  threadParent(channel: string, ts: string): Message | undefined {
+    const message = this.message(channel, ts);
+    if (!message || message.ephemeralTo) return undefined;
+    return message.threadTs ? this.message(channel, message.threadTs) : message;
   }
 
   update(message: Message, patch: { text: string; blocks?: Record<string, unknown>[] }): Message {

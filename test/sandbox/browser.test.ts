@@ -1,18 +1,19 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DevStack } from '../../src/sandbox';
 import { createSimulatorControl } from '../../src/simulator/control';
+import { describeInBrowser, launchChromium, openPage } from './chromium';
 import { loggedOutAgent, startStack } from './helpers';
 
 /**
  * The sandbox in a real browser (Debian's Chromium through playwright-core): a supervisor logs a
- * logged-out agent in from the status card and sees it verified; an ordinary member is refused. Saves
- * a screenshot (test-results/sandbox.png; with UPDATE_SCREENSHOT=1, the README's docs/sandbox.png). Waits are Playwright's auto-waiting, never sleeps.
+ * logged-out agent in from the status card and sees it verified; an ordinary member is refused; a drop
+ * notice's thread. Saves a screenshot (test-results/sandbox.png; with UPDATE_SCREENSHOT=1, the README's
+ * docs/sandbox.png). Waits are Playwright's auto-waiting, never sleeps. The layout (long sessions, phone
+ * width) is page-layout.test.ts.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 // Every run saves its screenshot under test-results/; UPDATE_SCREENSHOT=1 refreshes the README's copy.
 const SCREENSHOT = join(
   __dirname,
@@ -20,19 +21,6 @@ const SCREENSHOT = join(
   '..',
   ...(process.env.UPDATE_SCREENSHOT === '1' ? ['docs', 'sandbox.png'] : ['test-results', 'sandbox.png']),
 );
-/** Generous for a cold browser on a small CI runner; a passing run takes a few seconds. */
-const UI_TIMEOUT_MS = 20_000;
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI) {
-  throw new Error(
-    `The sandbox browser test needs Chromium at ${CHROMIUM}; CI must install it (apt-get install chromium).`,
-  );
-}
-if (!hasChromium)
-  console.warn(`Skipping the sandbox browser test: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
-const describeInBrowser = hasChromium ? describe : describe.skip;
-
 describeInBrowser('the sandbox page in Chromium', () => {
   let stack: DevStack;
   let browser: Browser;
@@ -41,29 +29,14 @@ describeInBrowser('the sandbox page in Chromium', () => {
   beforeAll(async () => {
     // The watcher polls every second (the smallest WATCH_INTERVAL_MS) so a drop notice shows up quickly.
     stack = await startStack({ WATCH_INTERVAL_MS: '1000' });
-    // launch() runs each browser in a fresh temporary profile (user data dir), removed on close.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
   });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    await page.goto(stack.url);
+    page = await openPage(browser, stack.url, 1280, 760);
   });
   afterEach(() => page.close());
 
@@ -141,7 +114,7 @@ describeInBrowser('the sandbox page in Chromium', () => {
     await card.getByText(/Logged in to Retention as Busy .* verified in/).waitFor();
   }, 60_000);
 
-  it('posts a drop notice for a watched agent; "Log back in" logs the agent back in and the watcher replies', async () => {
+  it('posts a drop notice for a watched agent; "Log back in" logs the agent back in and the watcher replies in its thread', async () => {
     const tenant = stack.simulator.tenant;
     const agent = tenant.agents.filter((a) => a.isActive && tenant.visibleStates(a.id).length > 0).at(-1)!;
     await page.getByRole('radio', { name: /Supervisor/ }).check();
@@ -156,13 +129,32 @@ describeInBrowser('the sandbox page in Chromium', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Log agent back in?' });
     await dialog.getByRole('button', { name: 'Log in' }).click();
 
-    // The notice turns into the progress and then the result; the watcher then sees the agent back and
-    // answers in the notice's thread (and marks the notice resolved).
+    // The watcher sees the agent back and answers in the notice's thread: the channel shows the reply
+    // count under the notice, the thread shows the reply.
     const name = `${agent.firstName} ${agent.lastName}`;
-    await page
+    const channel = page.getByRole('region', { name: 'Messages', exact: true });
+    const parent = channel
       .locator('article.message')
-      .filter({ hasText: `${name} is back in` })
-      .waitFor();
+      .filter({ hasText: `${name} dropped out` })
+      .last();
+    await parent.getByRole('button', { name: /^1 reply/ }).click();
+    const thread = page.getByRole('complementary', { name: 'Thread' });
+    await thread.getByText(`${name} is back in`).waitFor();
+    await thread.getByText('1 reply', { exact: true }).waitFor();
+    expect(await channel.getByText(`${name} is back in`).count()).toBe(0);
     expect(tenant.visibleStates(agent.id)).toHaveLength(1);
+
+    // The thread's box has the focus: a reply typed there lands in the thread, and the count follows.
+    await page.keyboard.type('On it, thanks');
+    await page.keyboard.press('Enter');
+    await thread.getByText('On it, thanks').waitFor();
+    const count = parent.getByRole('button', { name: /^2 replies/ });
+    await count.waitFor();
+    expect(await channel.getByText('On it, thanks').count()).toBe(0);
+
+    // Escape closes the thread and gives the focus back to the reply count that opened it.
+    await page.keyboard.press('Escape');
+    await thread.waitFor({ state: 'hidden' });
+    expect(await count.evaluate((button) => button === document.activeElement)).toBe(true);
   }, 60_000);
 });

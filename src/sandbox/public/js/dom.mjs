@@ -19,3 +19,15 @@ export function el(tag, attrs = {}, ...children) {
 
 /** The text of a Block Kit option or plain_text object. */
 export const optionText = (obj) => (typeof obj?.text === 'string' ? obj.text : (obj?.text?.text ?? ''));
+
+/**
+ * Makes `parent`'s children exactly `nodes`, in order, moving nothing that is already in place: a node
+ * taken out of the page loses focus (and an open select its list), so unchanged messages stay put.
+ */
+export function reconcile(parent, nodes) {
+  const wanted = new Set(nodes);
+  for (const child of [...parent.children]) if (!wanted.has(child)) child.remove();
+  nodes.forEach((node, i) => {
+    if (parent.children[i] !== node) parent.insertBefore(node, parent.children[i] ?? null);
+  });
+}

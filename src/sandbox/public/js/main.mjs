@@ -1,13 +1,16 @@
 import { renderBlocks } from './blocks.mjs';
-import { el } from './dom.mjs';
-import { avatar, renderMessages, resetMessages } from './messages.mjs';
+import { el, reconcile } from './dom.mjs';
+import { avatar, createMessageList, resetMessages } from './messages.mjs';
 import { syncModal } from './modal.mjs';
+import { createNav } from './nav.mjs';
+import { stickToBottom } from './scroll.mjs';
+import { createThreadPane } from './thread.mjs';
 
 /**
- * The sandbox page: a channel view, the app's Home and Messages tabs, a message box and the switch
- * between a supervisor and an ordinary member. The server pushes a snapshot of what the member may see
- * (server-sent events); everything the member does goes to /ui/…, where the server turns it into the
- * signed request Slack would send to the app.
+ * The sandbox page: a channel view, the app's Home and Messages tabs, threads, a message box and the
+ * switch between a supervisor and an ordinary member. The server pushes a snapshot of what the member
+ * may see (server-sent events); everything the member does goes to /ui/…, where the server turns it
+ * into the signed request Slack would send to the app.
  */
 
 const $ = (id) => document.getElementById(id);
@@ -19,6 +22,8 @@ const state = {
   tab: 'home',
 };
 let homeRendered = null;
+/** What the sidebar was last drawn from: redrawing it on every snapshot would take the focus away. */
+let sidebarDrawn = '';
 let toastTimer;
 
 async function api(name, body) {
@@ -52,11 +57,23 @@ const page = {
   },
   call: (name, body) => api(name, { user: state.me, ...body }),
   fail: (error) => toast(`The app did not handle that (${error}).`),
+  toast,
 };
+
+const nav = createNav();
+const thread = createThreadPane(page);
+const channelList = createMessageList(page, {
+  openThread: (message, button) => thread.open(message, button, state.snap, currentChannel()),
+});
+const channelScroll = stickToBottom($('messages'), $('message-column'), $('jump-latest'));
+/** The channel intro is kept while it is the same channel, so a focused hint keeps its focus. */
+let introFor = { key: '', node: null };
 
 function connect(userId) {
   state.source?.close();
   resetMessages();
+  thread.close();
+  channelScroll.toBottom();
   homeRendered = null;
   state.source = new EventSource(userId ? `/ui/events?user=${encodeURIComponent(userId)}` : '/ui/events');
   state.source.addEventListener('snapshot', (event) => render(JSON.parse(event.data)));
@@ -76,6 +93,9 @@ function currentChannel() {
 function go(place) {
   state.place = place;
   if (place.kind === 'app' && state.tab === 'home') page.call('home', {});
+  thread.close();
+  channelScroll.toBottom();
+  nav.picked();
   render(state.snap);
   $('composer-input').focus();
 }
@@ -89,6 +109,10 @@ function navItem(label, active, onclick) {
 }
 
 function renderSidebar(snap) {
+  const key = JSON.stringify([snap.me, snap.channels, snap.actors, state.place]);
+  if (key === sidebarDrawn) return;
+  sidebarDrawn = key;
+  renderSwitch(snap);
   const channels = snap.channels.filter((c) => !c.im);
   $('channel-list').replaceChildren(
     ...channels.map((c) =>
@@ -112,7 +136,10 @@ function renderSwitch(snap) {
       value: actor.userId,
       checked: actor.userId === snap.me,
     });
-    input.addEventListener('change', () => connect(actor.userId));
+    input.addEventListener('change', () => {
+      nav.picked();
+      connect(actor.userId);
+    });
     return el(
       'label',
       { className: 'actor' },
@@ -134,6 +161,12 @@ function renderSwitch(snap) {
 }
 
 function intro(channel, snap) {
+  const key = `${snap.me}/${channel.id}`;
+  if (introFor.key !== key) introFor = { key, node: introNode(channel, snap) };
+  return introFor.node;
+}
+
+function introNode(channel, snap) {
   if (channel.im)
     return el('div', { className: 'channel-intro' }, 'Messages the app sends you directly appear here.');
   const hints = snap.hints.map((h) =>
@@ -196,20 +229,20 @@ function renderMain(snap) {
   for (const tab of $('tabs').querySelectorAll('[role="tab"]'))
     tab.setAttribute('aria-selected', String(tab.dataset.tab === state.tab));
   $('home').hidden = !showHome;
-  $('messages').hidden = showHome;
+  $('message-pane').hidden = showHome;
   $('composer-input').placeholder = inApp ? `Message ${snap.app.name}` : `Message #${channel?.name ?? ''}`;
   if (showHome) return renderHome(snap);
-  const list = $('messages');
-  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
-  const messages = channel ? snap.messages.filter((m) => m.channel === channel.id) : [];
-  const added = renderMessages(
-    list,
-    channel?.id ?? '',
-    messages,
-    page,
-    channel ? intro(channel, snap) : el('div'),
+  const inChannel = channel ? snap.messages.filter((m) => m.channel === channel.id) : [];
+  // Replies live in their thread; one whose parent is gone stays visible in the channel instead.
+  const parents = new Set(inChannel.filter((m) => !m.threadTs).map((m) => m.ts));
+  const orphans = new Set(inChannel.filter((m) => m.threadTs && !parents.has(m.threadTs)).map((m) => m.ts));
+  const shown = channelList.nodes(
+    inChannel.filter((m) => !m.threadTs || orphans.has(m.ts)),
+    orphans,
   );
-  if (added && nearBottom) list.scrollTop = list.scrollHeight;
+  reconcile($('message-column'), [channel ? intro(channel, snap) : el('div'), ...shown.nodes]);
+  channelScroll.rendered(shown.added);
+  thread.render(snap, channel);
 }
 
 function render(snap) {
@@ -218,7 +251,6 @@ function render(snap) {
   state.snap = snap;
   state.me = snap.me;
   page.users = new Map(snap.users.map((u) => [u.id, u]));
-  renderSwitch(snap);
   renderSidebar(snap);
   renderMain(snap);
   syncModal(snap.modal, page);
@@ -231,8 +263,17 @@ $('composer').addEventListener('submit', async (event) => {
   const channel = currentChannel();
   if (!text || !channel) return;
   input.value = '';
+  // Slack shows the newest messages after you send one, wherever you had scrolled to.
+  channelScroll.toBottom();
   const result = await page.call('message', { channel: channel.id, text });
   if (!result.ok) toast(`Could not send that: ${result.error}`);
+});
+
+// The button hides once used; the focus goes where the member types rather than nowhere.
+$('jump-latest').addEventListener('click', () => $('composer-input').focus());
+
+$('composer-input').addEventListener('keydown', (event) => {
+  if (event.key === 'PageUp' || event.key === 'PageDown') channelScroll.page(event.key === 'PageUp' ? -1 : 1);
 });
 
 for (const tab of $('tabs').querySelectorAll('[role="tab"]')) {

@@ -4,19 +4,22 @@ import { EYE_ICON } from './emoji.mjs';
 import { escapeHtml, mrkdwn } from './mrkdwn.mjs';
 
 /**
- * The message list of one channel. Messages are keyed by channel and ts and only re-rendered when their
- * version changes, so an open select or a focused button in another message is left alone. Ephemeral
- * messages carry Slack's "Only visible to you" line.
+ * Messages as Slack draws them. Each list (the channel, the open thread) keeps the nodes it rendered,
+ * keyed by channel and ts, and only re-renders a message when it changed (its version, or its thread's
+ * replies), so an open select or a focused button in another message is left alone. Ephemeral messages
+ * carry Slack's "Only visible to you" line; a thread's parent, its reply count.
  */
 
-const rendered = new Map();
 const picks = new Map();
+const lists = new Set();
 
 /** Forget everything rendered, e.g. when the page switches to another member. */
 export function resetMessages() {
-  rendered.clear();
   picks.clear();
+  for (const list of lists) list.forget();
 }
+
+export const repliesText = (n) => (n === 1 ? '1 reply' : `${n} replies`);
 
 function initials(name) {
   return name
@@ -34,23 +37,38 @@ function hue(id) {
   return h;
 }
 
-export function avatar(user) {
+export function avatar(user, size = '') {
+  const className = `avatar${size ? ` ${size}` : ''}`;
   if (user?.isBot && user.name === 'agentstate')
-    return el('div', { className: 'avatar app-avatar', 'aria-hidden': 'true' }, 'as');
+    return el('div', { className: `${className} app-avatar`, 'aria-hidden': 'true' }, 'as');
   const name = user?.realName ?? '?';
   return el(
     'div',
-    { className: 'avatar', style: `background: hsl(${hue(user?.id ?? '')} 45% 45%)`, 'aria-hidden': 'true' },
+    { className, style: `background: hsl(${hue(user?.id ?? '')} 45% 45%)`, 'aria-hidden': 'true' },
     initials(name),
   );
 }
 
-function time(ts) {
+function time(ts, className = 'msg-time', prefix = '') {
   const date = new Date(Number(ts.split('.')[0]) * 1000);
+  const clock = date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  return el('time', { className, datetime: date.toISOString() }, `${prefix}${clock}`);
+}
+
+/** Under a thread's parent: who replied, how many replies, when the last came; opens the thread. */
+function threadSummary(message, page, openThread) {
+  const faces = (message.replyUsers ?? []).slice(0, 3).map((id) => avatar(page.users.get(id), 'tiny'));
   return el(
-    'time',
-    { className: 'msg-time', datetime: date.toISOString() },
-    date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }),
+    'button',
+    {
+      type: 'button',
+      className: 'thread-summary',
+      'aria-haspopup': 'dialog',
+      onclick: (event) => openThread(message, event.currentTarget),
+    },
+    ...faces,
+    el('span', { className: 'thread-count' }, repliesText(message.replyCount)),
+    time(message.latestReply, 'thread-last', 'Last reply '),
   );
 }
 
@@ -74,7 +92,7 @@ function surfaceFor(message, page) {
   };
 }
 
-function messageNode(message, page) {
+function messageNode(message, page, view) {
   const author = page.users.get(message.user);
   const body = message.blocks?.length
     ? renderBlocks(message.blocks, surfaceFor(message, page))
@@ -96,29 +114,46 @@ function messageNode(message, page) {
         author?.isBot ? el('span', { className: 'badge' }, 'APP') : null,
         time(message.ts),
       ),
+      view.orphan ? el('div', { className: 'thread-note' }, 'replied to a thread') : null,
       body,
       message.edited ? el('span', { className: 'msg-edited' }, '(edited)') : null,
+      view.openThread && message.replyCount ? threadSummary(message, page, view.openThread) : null,
     ),
   );
 }
 
-/** Renders the channel's messages into `list`, reusing unchanged ones; returns true when one was added. */
-export function renderMessages(list, channelId, messages, page, intro) {
-  const keep = new Set();
-  let added = false;
-  const nodes = messages.map((message) => {
-    const key = `${message.channel}/${message.ts}`;
-    keep.add(key);
-    const known = rendered.get(key);
-    if (known?.version === message.version) return known.node;
-    if (!known) added = true;
-    const node = messageNode(message, page);
-    rendered.set(key, { version: message.version, node });
-    return node;
-  });
-  for (const key of rendered.keys()) {
-    if (key.startsWith(`${channelId}/`) && !keep.has(key)) rendered.delete(key);
-  }
-  list.replaceChildren(intro, ...nodes);
-  return added;
+/** What a rendered node depends on besides the message's own version: its thread's replies. */
+const renderKey = (message) => `${message.version}:${message.replyCount ?? 0}:${message.latestReply ?? ''}`;
+
+/**
+ * A list of messages (the channel, or a thread). `openThread(message, button)` draws a parent's reply
+ * count as a button that opens its thread; without it (inside the thread) the count is left out.
+ */
+export function createMessageList(page, { openThread } = {}) {
+  const rendered = new Map();
+  const list = {
+    forget: () => rendered.clear(),
+    /**
+     * The nodes for `messages`, reusing unchanged ones; `added` tells whether one is new. `orphans` holds
+     * the ts of replies shown outside their thread because its parent is gone.
+     */
+    nodes(messages, orphans = new Set()) {
+      const keep = new Set();
+      let added = false;
+      const nodes = messages.map((message) => {
+        const key = `${message.channel}/${message.ts}`;
+        keep.add(key);
+        const known = rendered.get(key);
+        if (known?.key === renderKey(message)) return known.node;
+        if (!known) added = true;
+        const node = messageNode(message, page, { openThread, orphan: orphans.has(message.ts) });
+        rendered.set(key, { key: renderKey(message), node });
+        return node;
+      });
+      for (const key of rendered.keys()) if (!keep.has(key)) rendered.delete(key);
+      return { nodes, added };
+    },
+  };
+  lists.add(list);
+  return list;
 }
