@@ -1,9 +1,14 @@
-import type { RunningSimulator } from './server';
+import { describeIncontactSimulator } from './incontact/banner';
+import type { AnyRunningSimulator, RunningSimulator } from './server';
 import type { TenantView } from './tenant';
 import type { SimAgent } from './types';
 
 /** The text `agentstate simulator` prints at start: where it is, how to point the app at it, what to try. */
-export function describeSimulator(sim: RunningSimulator): string {
+export function describeSimulator(sim: AnyRunningSimulator): string {
+  return sim.dialect === 'incontact' ? describeIncontactSimulator(sim) : describeV2Simulator(sim);
+}
+
+function describeV2Simulator(sim: RunningSimulator): string {
   const { tenant, config } = sim;
   const width = Math.max(...sim.clients.map((c) => `${c.clientId} / ${c.clientSecret}`.length));
   const lines = [

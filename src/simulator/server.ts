@@ -1,6 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SimContext } from './context';
+import type { RunningIncontactSimulator } from './incontact/start';
+import { startIncontactSimulator } from './incontact/start';
+import type { IncontactSimulatorOptions } from './incontact/types';
+import { listen } from './listen';
 import { createRequestHandler } from './pipeline';
 import { SEEDED_CLIENTS } from './seed-data';
 import type { TenantView } from './tenant';
@@ -13,6 +15,7 @@ import {
 } from './types';
 
 export interface RunningSimulator {
+  dialect: 'v2';
   /** Base URL to use as CXONE_BASE_URL, e.g. `http://127.0.0.1:49321`. */
   url: string;
   port: number;
@@ -27,8 +30,28 @@ export interface RunningSimulator {
   readonly config: Readonly<RuntimeConfig & TenantConfig>;
 }
 
-/** Starts a CXone server speaking the seed dialect (DESIGN.md) with a seeded tenant. */
-export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+export type { RunningIncontactSimulator };
+export type AnyRunningSimulator = RunningSimulator | RunningIncontactSimulator;
+export type SimulatorDialect = AnyRunningSimulator['dialect'];
+export type StartSimulatorOptions =
+  | (SimulatorOptions & { dialect?: 'v2' })
+  | (IncontactSimulatorOptions & { dialect: 'incontact' });
+
+/**
+ * Starts a CXone server with a seeded tenant, speaking the seed dialect of DESIGN.md (`v2`, the default)
+ * or NICE CXone's `incontact` dialect (CXONE-INCONTACT.md).
+ */
+export function startSimulator(opts?: SimulatorOptions & { dialect?: 'v2' }): Promise<RunningSimulator>;
+export function startSimulator(
+  opts: IncontactSimulatorOptions & { dialect: 'incontact' },
+): Promise<RunningIncontactSimulator>;
+export function startSimulator(opts: StartSimulatorOptions): Promise<AnyRunningSimulator>;
+export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<AnyRunningSimulator> {
+  if (opts.dialect === 'incontact') return startIncontactSimulator(opts);
+  return startV2Simulator(opts);
+}
+
+async function startV2Simulator(opts: SimulatorOptions): Promise<RunningSimulator> {
   const sim = new SimContext(
     {
       propagationDelayMs: opts.propagationDelayMs ?? DEFAULTS.propagationDelayMs,
@@ -37,32 +60,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     },
     { seed: opts.seed ?? DEFAULTS.seed, agentCount: opts.agentCount ?? DEFAULTS.agentCount },
   );
-  // Latency and fault delays are plain timers; close() clears them so a hanging request cannot hold it up.
-  const timers = new Set<NodeJS.Timeout>();
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
-
-  const handle = createRequestHandler(sim, sleep);
-  const server = createServer({ noDelay: true }, (req, res) => void handle(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const server = await listen((sleep) => createRequestHandler(sim, sleep), opts);
   const demo = SEEDED_CLIENTS[0] as SeededClient;
 
   return {
-    url: `http://${urlHost(opts.host ?? '127.0.0.1')}:${port}`,
-    port,
+    dialect: 'v2',
+    url: server.url,
+    port: server.port,
     demo: { clientId: demo.clientId, clientSecret: demo.clientSecret },
     clients: SEEDED_CLIENTS,
     get tenant() {
@@ -71,19 +75,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     get config() {
       return { ...sim.tenantConfig, ...sim.config };
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: server.close,
   };
-}
-
-/** A wildcard bind address is not something a client can dial; IPv6 literals need brackets in a URL. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
 }
