@@ -53,6 +53,39 @@ function threadSummaries(messages: readonly Message[]): Map<string, ThreadSummar
   return out;
 }
 
+/** Slack's ts order: seconds, then the sequence after the dot. */
+function byTs(a: { ts: string }, b: { ts: string }): number {
+  const [as, aseq] = a.ts.split('.').map(Number) as [number, number];
+  const [bs, bseq] = b.ts.split('.').map(Number) as [number, number];
+  return as - bs || aseq - bseq;
+}
+
+/**
+ * A thread whose parent is gone keeps a stand-in where the parent was, as Slack's history does (a
+ * "tombstone": "This message was deleted."), so its replies can still be opened.
+ */
+function tombstones(visible: readonly Message[], threads: Map<string, ThreadSummary>) {
+  const present = new Set(visible.map((m) => `${m.channel}/${m.ts}`));
+  return [...threads]
+    .filter(([key]) => !present.has(key))
+    .map(([key, summary]) => {
+      const [channel, ts] = key.split('/') as [string, string];
+      return {
+        ts,
+        channel,
+        user: '',
+        text: 'This message was deleted.',
+        blocks: null,
+        ephemeral: false,
+        edited: false,
+        version: 0,
+        threadTs: null,
+        tombstone: true,
+        ...summary,
+      };
+    });
+}
+
 export function snapshot(ws: Workspace, userId: string, page: PageConfig) {
   const modal = ws.modalFor(userId);
   const home = ws.homeFor(userId);
@@ -73,18 +106,21 @@ export function snapshot(ws: Workspace, userId: string, page: PageConfig) {
     channels: ws
       .channelsFor(userId)
       .map((c) => ({ id: c.id, name: c.name, topic: c.topic ?? '', im: Boolean(c.imUser) })),
-    messages: visible.map((m) => ({
-      ts: m.ts,
-      channel: m.channel,
-      user: m.user,
-      text: m.text,
-      blocks: m.blocks ?? null,
-      ephemeral: Boolean(m.ephemeralTo),
-      edited: Boolean(m.edited),
-      version: m.version,
-      threadTs: m.threadTs ?? null,
-      ...threads.get(`${m.channel}/${m.ts}`),
-    })),
+    messages: [
+      ...visible.map((m) => ({
+        ts: m.ts,
+        channel: m.channel,
+        user: m.user,
+        text: m.text,
+        blocks: m.blocks ?? null,
+        ephemeral: Boolean(m.ephemeralTo),
+        edited: Boolean(m.edited),
+        version: m.version,
+        threadTs: m.threadTs ?? null,
+        ...threads.get(`${m.channel}/${m.ts}`),
+      })),
+      ...tombstones(visible, threads),
+    ].sort(byTs),
     modal: modal ? viewJson(modal) : null,
     home: home ? viewJson(home) : null,
   };

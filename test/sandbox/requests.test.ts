@@ -88,6 +88,46 @@ describe('a slash command', () => {
   });
 });
 
+describe('a thread’s message box', () => {
+  it('posts the member’s reply in the thread, without involving the app', async () => {
+    const parent = await sb.client.chat.postMessage({ channel: CHANNEL, text: 'notice' });
+    const res = await sb.ui('message', {
+      user: MEMBER.id,
+      channel: CHANNEL,
+      threadTs: parent.ts,
+      text: 'on it',
+    });
+    expect(res.body).toEqual({ ok: true });
+    expect(app.requests).toHaveLength(0);
+    expect(seenBy(sb.ws, SUPERVISOR.id, 'on it')).toMatchObject({ user: MEMBER.id, threadTs: parent.ts });
+  });
+
+  it('runs no slash command, saying so in the thread as Slack does', async () => {
+    const parent = await sb.client.chat.postMessage({ channel: CHANNEL, text: 'notice' });
+    await sb.ui('message', {
+      user: SUPERVISOR.id,
+      channel: CHANNEL,
+      threadTs: parent.ts,
+      text: '/agentstate help',
+    });
+    expect(app.requests).toHaveLength(0);
+    expect(seenBy(sb.ws, SUPERVISOR.id, 'is not supported in threads')).toMatchObject({
+      threadTs: parent.ts,
+      ephemeralTo: SUPERVISOR.id,
+    });
+  });
+
+  it('refuses a reply to a thread that is not there', async () => {
+    const res = await sb.ui('message', {
+      user: MEMBER.id,
+      channel: CHANNEL,
+      threadTs: '1.000001',
+      text: 'hello?',
+    });
+    expect(res).toEqual({ status: 400, body: { ok: false, error: 'that thread is gone' } });
+  });
+});
+
 describe('a response_url', () => {
   it('posts ephemerally to its member, in the channel on request, replaces and deletes', async () => {
     const url = (await command('/agentstate help')).response_url!;
@@ -167,6 +207,37 @@ describe('a click', () => {
     expect(sent.message).toBeUndefined();
     await postJson(sent.response_url, { text: 'progress', replace_original: true });
     expect(sb.ws.message(CHANNEL, ts)?.text).toBe('progress');
+  });
+
+  it('from a reply in a thread names the thread, and its response_url answers in that thread', async () => {
+    const parent = await sb.client.chat.postMessage({ channel: CHANNEL, text: 'notice' });
+    const reply = await sb.client.chat.postMessage({
+      channel: CHANNEL,
+      text: 'back',
+      thread_ts: parent.ts!,
+      blocks: [
+        {
+          type: 'actions',
+          block_id: 'buttons',
+          elements: [{ type: 'button', action_id: 'go', text: { type: 'plain_text', text: 'Go' } }],
+        },
+      ],
+    });
+    await sb.ui('action', {
+      user: SUPERVISOR.id,
+      container: { type: 'message', channel: CHANNEL, ts: reply.ts },
+      blockId: 'buttons',
+      actionId: 'go',
+    });
+    const sent = payload(app.requests[0]!);
+    expect(sent.container).toMatchObject({ message_ts: reply.ts, thread_ts: parent.ts });
+    expect(sent.message).toMatchObject({ ts: reply.ts, thread_ts: parent.ts });
+
+    await postJson(sent.response_url, { text: 'done, by you' });
+    expect(seenBy(sb.ws, SUPERVISOR.id, 'done, by you')).toMatchObject({
+      threadTs: parent.ts,
+      ephemeralTo: SUPERVISOR.id,
+    });
   });
 
   it('refuses a click on a message the member cannot see', async () => {

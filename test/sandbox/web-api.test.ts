@@ -91,6 +91,44 @@ describe('chat.postMessage, chat.postEphemeral, chat.update', () => {
   });
 });
 
+describe('threads (thread_ts)', () => {
+  it('posts a reply into the parent’s thread and answers with its thread_ts', async () => {
+    const parent = await sb.client.chat.postMessage({ channel: CHANNEL, text: 'notice' });
+    const reply = await sb.client.chat.postMessage({ channel: CHANNEL, text: 'back', thread_ts: parent.ts! });
+    expect(reply.message).toMatchObject({ ts: reply.ts, thread_ts: parent.ts, text: 'back' });
+    expect(sb.ws.message(CHANNEL, reply.ts!)?.threadTs).toBe(parent.ts);
+    expect(sb.ws.message(CHANNEL, parent.ts!)?.threadTs).toBeUndefined();
+  });
+
+  it('keeps threads one level deep: a reply to a reply goes to the parent’s thread', async () => {
+    const parent = await sb.client.chat.postMessage({ channel: CHANNEL, text: 'notice' });
+    const first = await sb.client.chat.postMessage({ channel: CHANNEL, text: 'one', thread_ts: parent.ts! });
+    const second = await sb.client.chat.postMessage({ channel: CHANNEL, text: 'two', thread_ts: first.ts! });
+    expect(sb.ws.message(CHANNEL, second.ts!)?.threadTs).toBe(parent.ts);
+  });
+
+  it('posts an ephemeral reply in a thread for its member only', async () => {
+    const parent = await sb.client.chat.postMessage({ channel: CHANNEL, text: 'notice' });
+    const res = await sb.client.chat.postEphemeral({
+      channel: CHANNEL,
+      user: SUPERVISOR.id,
+      text: 'just you',
+      thread_ts: parent.ts!,
+    });
+    expect(sb.ws.message(CHANNEL, res.message_ts!)).toMatchObject({
+      threadTs: parent.ts,
+      ephemeralTo: SUPERVISOR.id,
+    });
+  });
+
+  it('answers invalid_thread_ts for a value that is not a message timestamp', async () => {
+    const err = await sb.client.chat
+      .postMessage({ channel: CHANNEL, text: 'x', thread_ts: 'yesterday' })
+      .catch((e) => e);
+    expect(slackError(err)).toBe('invalid_thread_ts');
+  });
+});
+
 describe('users and user groups', () => {
   it('returns a member’s email (what mention resolution reads) and user_not_found for strangers', async () => {
     const res = await sb.client.users.info({ user: SUPERVISOR.id });

@@ -233,13 +233,8 @@ function renderMain(snap) {
   $('composer-input').placeholder = inApp ? `Message ${snap.app.name}` : `Message #${channel?.name ?? ''}`;
   if (showHome) return renderHome(snap);
   const inChannel = channel ? snap.messages.filter((m) => m.channel === channel.id) : [];
-  // Replies live in their thread; one whose parent is gone stays visible in the channel instead.
-  const parents = new Set(inChannel.filter((m) => !m.threadTs).map((m) => m.ts));
-  const orphans = new Set(inChannel.filter((m) => m.threadTs && !parents.has(m.threadTs)).map((m) => m.ts));
-  const shown = channelList.nodes(
-    inChannel.filter((m) => !m.threadTs || orphans.has(m.ts)),
-    orphans,
-  );
+  // Replies live in their thread, under their parent's reply count.
+  const shown = channelList.nodes(inChannel.filter((m) => !m.threadTs));
   reconcile($('message-column'), [channel ? intro(channel, snap) : el('div'), ...shown.nodes]);
   channelScroll.rendered(shown.added);
   thread.render(snap, channel);

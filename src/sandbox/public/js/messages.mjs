@@ -92,7 +92,23 @@ function surfaceFor(message, page) {
   };
 }
 
-function messageNode(message, page, view) {
+/** Where a deleted parent was: its thread stays, as in Slack. */
+function tombstoneNode(message, page, openThread) {
+  return el(
+    'article',
+    { className: 'message tombstone', 'data-ts': message.ts },
+    el('div', { className: 'avatar tombstone-avatar', 'aria-hidden': 'true' }),
+    el(
+      'div',
+      { className: 'msg-content' },
+      el('div', { className: 'msg-text' }, message.text),
+      openThread && message.replyCount ? threadSummary(message, page, openThread) : null,
+    ),
+  );
+}
+
+function messageNode(message, page, openThread) {
+  if (message.tombstone) return tombstoneNode(message, page, openThread);
   const author = page.users.get(message.user);
   const body = message.blocks?.length
     ? renderBlocks(message.blocks, surfaceFor(message, page))
@@ -114,10 +130,9 @@ function messageNode(message, page, view) {
         author?.isBot ? el('span', { className: 'badge' }, 'APP') : null,
         time(message.ts),
       ),
-      view.orphan ? el('div', { className: 'thread-note' }, 'replied to a thread') : null,
       body,
       message.edited ? el('span', { className: 'msg-edited' }, '(edited)') : null,
-      view.openThread && message.replyCount ? threadSummary(message, page, view.openThread) : null,
+      openThread && message.replyCount ? threadSummary(message, page, openThread) : null,
     ),
   );
 }
@@ -134,10 +149,8 @@ export function createMessageList(page, { openThread } = {}) {
   const list = {
     forget: () => rendered.clear(),
     /**
-     * The nodes for `messages`, reusing unchanged ones; `added` tells whether one is new. `orphans` holds
-     * the ts of replies shown outside their thread because its parent is gone.
-     */
-    nodes(messages, orphans = new Set()) {
+    /** The nodes for `messages`, reusing unchanged ones; `added` tells whether one is new. */
+    nodes(messages) {
       const keep = new Set();
       let added = false;
       const nodes = messages.map((message) => {
@@ -146,7 +159,7 @@ export function createMessageList(page, { openThread } = {}) {
         const known = rendered.get(key);
         if (known?.key === renderKey(message)) return known.node;
         if (!known) added = true;
-        const node = messageNode(message, page, { openThread, orphan: orphans.has(message.ts) });
+        const node = messageNode(message, page, openThread);
         rendered.set(key, { key: renderKey(message), node });
         return node;
       });

@@ -15,7 +15,6 @@ export function createThreadPane(page) {
   const column = $('thread-column');
   const list = createMessageList(page);
   const scroll = stickToBottom($('thread-messages'), column);
-  const deleted = el('div', { className: 'thread-deleted' }, 'This message was deleted.');
   const divider = el('div', { className: 'thread-divider' });
   /** { channel, ts } of the open thread's parent, and the button that opened it. */
   let current = null;
@@ -39,14 +38,15 @@ export function createThreadPane(page) {
 
   function render(snap, channel) {
     if (!current) return;
-    if (current.channel !== channel?.id) return close();
+    const inChannel = current.channel === channel?.id ? snap.messages : [];
+    // A deleted parent stays as a stand-in while it has replies; with none left, the thread is gone.
+    const parent = inChannel.find((m) => m.channel === current.channel && m.ts === current.ts);
+    if (!parent || parent.threadTs) return close();
     $('thread-channel').textContent = `# ${channel.name}`;
-    const inThread = snap.messages.filter((m) => m.channel === current.channel);
-    const parent = inThread.find((m) => m.ts === current.ts && !m.threadTs);
-    const replies = inThread.filter((m) => m.threadTs === current.ts);
-    const shown = list.nodes(parent ? [parent, ...replies] : replies);
-    const [parentNode, ...replyNodes] = parent ? shown.nodes : [deleted, ...shown.nodes];
-    divider.textContent = repliesText(parent?.replyCount ?? replies.filter((m) => !m.ephemeral).length);
+    const replies = inChannel.filter((m) => m.channel === current.channel && m.threadTs === current.ts);
+    const shown = list.nodes([parent, ...replies]);
+    const [parentNode, ...replyNodes] = shown.nodes;
+    divider.textContent = repliesText(parent.replyCount ?? 0);
     reconcile(column, [parentNode, divider, ...replyNodes]);
     scroll.rendered(shown.added);
   }
