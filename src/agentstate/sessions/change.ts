@@ -1,4 +1,5 @@
 import { type CxoneError, SessionInProgressError, UnavailableError } from '../../cxone/errors';
+import type { ChangeRecord } from '../guarded-change';
 import { displayName } from '../model';
 import type { AgentStatus, SessionAgent, StationRef } from './model';
 import { matchReason, reasonChoices } from './reasons';
@@ -315,4 +316,14 @@ export function describeState(status: AgentStatus): string {
  */
 function isSessionInProgress(err: unknown): boolean {
   return err instanceof SessionInProgressError;
+}
+
+/** What the audit log keeps of a change: the outcome, the reason set, how long verification took, and why not. */
+export function auditRecordOf(r: ChangeOutcome): ChangeRecord {
+  return {
+    outcome: r.kind,
+    target: r.status.reason?.name,
+    verifyMs: 'verifyMs' in r ? r.verifyMs : undefined,
+    detail: r.kind === 'refused' ? r.message : r.kind === 'not_applied' ? r.explanation : undefined,
+  };
 }

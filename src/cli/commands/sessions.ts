@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import {
+  auditRecordOf,
   type ChangeOutcome,
   type ChangeProgress,
   InvalidReasonError,
@@ -154,15 +155,7 @@ async function change(
   const progress = createSessionProgressLine(ctx.io);
   const outcome = await guardedChange(s, agent, action, async () => {
     const result = await perform(progress.onProgress).finally(progress.done);
-    const verifyMs = 'verifyMs' in result ? result.verifyMs : undefined;
-    const detail =
-      result.kind === 'refused'
-        ? result.message
-        : result.kind === 'not_applied'
-          ? result.explanation
-          : undefined;
-    const target = result.status.reason?.name;
-    return { result, record: { outcome: result.kind, target, verifyMs, detail } };
+    return { result, record: auditRecordOf(result) };
   });
   const ok = outcome.kind === 'verified' || outcome.kind === 'already';
   if (opts.json) writeJson(ctx.io, { ok, ...outcome });
