@@ -329,6 +329,7 @@ export function createCliContext(env: Env, io: CliContext['io']): CliContext {
     serve: () => serve(env),
     async simulator(opts) {
       const sim = await startSimulator({
+        dialect: opts.dialect,
         port: opts.port,
         agentCount: opts.agents,
         propagationDelayMs: opts.propagationDelayMs,

@@ -33,6 +33,8 @@ export interface CliCommon {
 }
 
 export interface SimulatorCommandOptions {
+  /** Which CXone API the simulator speaks. */
+  dialect: 'v2' | 'incontact';
   port: number;
   agents: number;
   propagationDelayMs: number;

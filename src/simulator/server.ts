@@ -20,8 +20,11 @@ export interface RunningSimulator {
   url: string;
   port: number;
   close(): Promise<void>;
-  /** The client with every scope the app needs. */
-  demo: { clientId: string; clientSecret: string };
+  /**
+   * The client with every scope the app needs. v2 has no access keys; the fields exist (undefined) so code
+   * holding a simulator of either dialect can read them.
+   */
+  demo: { clientId: string; clientSecret: string; accessKeyId?: undefined; accessKeySecret?: undefined };
   /** Every seeded OAuth client with its scopes (demo, read-only, write-only, no scopes). */
   clients: readonly SeededClient[];
   /** The current tenant (a new one after `POST /__sim/reset`). */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULTS } from '../../simulator/types';
-import type { CliContext } from '../context';
+import type { CliContext, SimulatorCommandOptions } from '../context';
+import { CliExit, ExitCode } from '../io';
 import { parsePositiveInt } from './read';
 
 /** Long-running commands: the Slack app, the CXone simulator and the local Slack sandbox. */
@@ -23,9 +24,23 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
     )
     .option('--latency <ms>', 'latency added to every request', parsePositiveInt, 0)
     .option('--token-ttl <seconds>', 'access token lifetime', parsePositiveInt, 3600)
+    .option(
+      '--dialect <dialect>',
+      "the API to speak: v2 (the tutorial's /api/v2) or incontact (NICE CXone's inContactAPI)",
+      parseSimulatorDialect,
+      'v2',
+    )
     .action(
-      (opts: { port: number; agents: number; propagationDelay: number; latency: number; tokenTtl: number }) =>
+      (opts: {
+        port: number;
+        agents: number;
+        propagationDelay: number;
+        latency: number;
+        tokenTtl: number;
+        dialect: SimulatorCommandOptions['dialect'];
+      }) =>
         ctx.simulator({
+          dialect: opts.dialect,
           port: opts.port,
           agents: opts.agents,
           propagationDelayMs: opts.propagationDelay,
@@ -41,4 +56,10 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
     )
     .option('--port <n>', 'port of the sandbox page', parsePositiveInt, 3030)
     .action((opts: { port: number }) => ctx.dev({ port: opts.port }));
+}
+
+/** `--dialect`: exit 2 with the allowed values rather than starting a simulator nobody asked for. */
+export function parseSimulatorDialect(value: string): SimulatorCommandOptions['dialect'] {
+  if (value === 'v2' || value === 'incontact') return value;
+  throw new CliExit(ExitCode.usage, `--dialect must be v2 or incontact, got "${value}"`);
 }

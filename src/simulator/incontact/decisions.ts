@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../types';
 import type { IncontactSettings } from './types';
 
 /**
@@ -7,10 +8,11 @@ import type { IncontactSettings } from './types';
  */
 
 export const INCONTACT_DEFAULTS: Readonly<IncontactSettings> = Object.freeze({
-  seed: 42,
-  agentCount: 60,
-  propagationDelayMs: 1500,
-  tokenTtlSeconds: 3600,
+  seed: DEFAULTS.seed,
+  agentCount: DEFAULTS.agentCount,
+  // The same as v2, so `agentstate simulator --propagation-delay` means the same in both dialects.
+  propagationDelayMs: DEFAULTS.propagationDelayMs,
+  tokenTtlSeconds: DEFAULTS.tokenTtlSeconds,
   latencyMs: 0,
   // Unconfirmed which of 200-empty, 204 and 304 CXone sends; 304 is the one a naive client mishandles.
   noChangeStatus: 304,
