@@ -1,3 +1,6 @@
+import { runBulk } from '../floor/bulk';
+import { sessionFloor } from '../floor/session-floor';
+import { createRoster } from '../roster';
 import { forceLogout, login, makeAvailable, makeUnavailable } from './change';
 import { diagnoseSession } from './diagnose';
 import { sessionHistory } from './history';
@@ -5,6 +8,9 @@ import { reasonChoices } from './reasons';
 import { sessionReport } from './report';
 import { resolveSessionAgent, searchAll } from './resolve';
 import type { Capability, SessionDeps, SessionService } from './types';
+
+/** A tenant larger than this is not held in memory as a roster; the floor shows the first this many. */
+export const MAX_ROSTER = 20_000;
 
 /** The changes the session model can make; starting a session as the agent only with impersonation. */
 export function sessionCapabilities(impersonation: boolean): Capability[] {
@@ -15,6 +21,14 @@ export function sessionCapabilities(impersonation: boolean): Capability[] {
 /** The session-model use cases (the incontact dialect) behind one service the surfaces call. */
 export function createSessionService(deps: SessionDeps): SessionService {
   const capabilities = Object.freeze(sessionCapabilities(deps.impersonation));
+  const roster =
+    deps.roster ??
+    createRoster({
+      load: async () => (await searchAll(deps.cxone, undefined, MAX_ROSTER)).agents,
+      clock: deps.clock,
+      logger: deps.logger,
+    });
+  const floorDeps = { cxone: deps.cxone, roster, capabilities, now: () => new Date(deps.clock.now()) };
   return {
     capabilities,
     resolveAgent: (ref) => resolveSessionAgent(deps.cxone, ref),
@@ -29,5 +43,22 @@ export function createSessionService(deps: SessionDeps): SessionService {
     logout: (agent, opts) => forceLogout(deps, agent, opts),
     login: (agent, opts) => login(deps, agent, opts),
     searchAgents: (search, limit = 50) => searchAll(deps.cxone, search, limit),
+    floor: (team) => sessionFloor(floorDeps, team),
+    async fixFloor(fix, recorder, opts = {}) {
+      if (fix.id !== 'make_available' && fix.id !== 'log_in_logged_out')
+        throw new Error(`${fix.label}: only the Slack app can ask agents to log in`);
+      const byId = new Map((await roster.all()).map((a) => [a.id, a]));
+      return runBulk({
+        items: fix.agents,
+        action: fix.id === 'make_available' ? 'available' : 'login',
+        recorder,
+        clock: deps.clock,
+        onProgress: opts.onProgress,
+        perform: async (item) => {
+          const agent = byId.get(item.id) ?? (await deps.cxone.getAgent(item.id));
+          return fix.id === 'make_available' ? makeAvailable(deps, agent) : login(deps, agent);
+        },
+      });
+    },
   };
 }

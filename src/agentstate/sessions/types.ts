@@ -1,5 +1,9 @@
 import type { Logger } from '../../logger';
+import type { BulkProgress, BulkResult } from '../floor/bulk';
+import type { BulkFix, Floor, FloorSummary } from '../floor/model';
+import type { ChangeRecorder } from '../guarded-change';
 import type { Clock } from '../ports';
+import type { Roster } from '../roster';
 import type {
   AgentSkill,
   AgentStatus,
@@ -228,6 +232,8 @@ export interface SessionDeps {
   verifyTimeoutMs: number;
   /** CXONE_IMPERSONATION=1. */
   impersonation: boolean;
+  /** Every agent of the tenant, cached; built from `cxone` when not given. */
+  roster?: Roster<SessionAgent>;
 }
 
 /** Raised before anything is sent when the reason is not one of the agent's team's codes. */

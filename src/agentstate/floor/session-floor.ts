@@ -1,0 +1,107 @@
+import { displayName } from '../model';
+import type { Roster } from '../roster';
+import type { AgentStatus, SessionAgent } from '../sessions/model';
+import type { SessionCxonePort } from '../sessions/port';
+import type { Capability } from '../sessions/types';
+import { buildFloor, emptyCounts, groupKeyOf } from './group';
+import { type BulkFix, type Floor, type FloorAgent, type FloorSummary, UnknownScopeError } from './model';
+
+export interface SessionFloorDeps {
+  cxone: SessionCxonePort;
+  roster: Roster<SessionAgent>;
+  capabilities: readonly Capability[];
+  now: () => Date;
+}
+
+const CONTACT_LABELS: Record<string, string> = {
+  InboundContact: 'Inbound contact',
+  OutboundContact: 'Outbound contact',
+  InboundConsult: 'Inbound consult',
+  OutboundConsult: 'Outbound consult',
+  Dialer: 'Dialer',
+};
+
+/**
+ * The floor of one team in the session model: the team's roster (cached directory data) joined with one
+ * bulk read of every agent's state. Without a team, one summary line per team from the same read.
+ */
+export async function sessionFloor(deps: SessionFloorDeps, team?: string): Promise<Floor | FloorSummary> {
+  const [agents, bulk] = await Promise.all([deps.roster.all(), deps.cxone.getAllAgentStates()]);
+  const readAt = deps.now();
+  const active = agents.filter((a) => a.isActive && a.teamId);
+  const stateOf = new Map(bulk.states.map((s) => [s.agentId, s]));
+  const teams = new Map<string, string>();
+  for (const a of active) teams.set(a.teamId as string, a.teamName ?? `Team ${a.teamId}`);
+
+  if (team === undefined) {
+    const rows = [...teams].map(([id, name]) => {
+      const counts = emptyCounts();
+      const members = active.filter((a) => a.teamId === id);
+      for (const a of members) counts[groupKeyOf(floorAgent(a, stateOf.get(a.id)))] += 1;
+      return { scope: { kind: 'team' as const, id, name }, counts, total: members.length };
+    });
+    rows.sort((a, b) => a.scope.name.localeCompare(b.scope.name));
+    return { kind: 'summary', rows, readAt };
+  }
+
+  const wanted = team.trim().toLowerCase();
+  const match = [...teams].find(([id, name]) => id === team.trim() || name.toLowerCase() === wanted);
+  if (!match) throw new UnknownScopeError('team', team.trim(), [...teams.values()].sort());
+  const [id, name] = match;
+  const floorAgents = active.filter((a) => a.teamId === id).map((a) => floorAgent(a, stateOf.get(a.id)));
+  return buildFloor(
+    { kind: 'team', id, name },
+    floorAgents,
+    readAt,
+    sessionFixes(floorAgents, deps.capabilities),
+  );
+}
+
+/** An agent the bulk read did not list has no session: logged out, since unknown. */
+export function floorAgent(agent: SessionAgent, status: AgentStatus | undefined): FloorAgent {
+  const base = { id: agent.id, name: displayName(agent), email: agent.email || undefined };
+  if (!status) return { ...base, kind: 'logged_out', label: 'Logged out' };
+  const label =
+    status.kind === 'working'
+      ? (CONTACT_LABELS[status.state] ?? status.state)
+      : {
+          available: 'Available',
+          unavailable: 'Unavailable',
+          logged_in_no_state: 'Logged in, no state',
+          logged_out: 'Logged out',
+        }[status.kind];
+  return { ...base, kind: status.kind, label, reason: status.reason?.name, since: status.since };
+}
+
+/** What one click can fix here, in this dialect: only what the capabilities allow. */
+function sessionFixes(agents: FloorAgent[], capabilities: readonly Capability[]): BulkFix[] {
+  const fixes: BulkFix[] = [];
+  const noReason = agents.filter(
+    (a) => a.kind === 'logged_in_no_state' || (a.kind === 'unavailable' && !a.reason),
+  );
+  if (capabilities.includes('make_available'))
+    fixes.push({
+      id: 'make_available',
+      label: `Make the ${plural(noReason.length, 'agent')} with no state or unavailable without a reason available`,
+      agents: noReason,
+    });
+  const out = agents.filter((a) => a.kind === 'logged_out');
+  fixes.push(
+    capabilities.includes('start_session')
+      ? {
+          id: 'log_in_logged_out',
+          label: `Log in the ${plural(out.length, 'logged-out agent')}`,
+          agents: out,
+        }
+      : {
+          id: 'ask_logged_out',
+          label: `Ask the ${plural(out.length, 'logged-out agent')} to log in`,
+          agents: out,
+        },
+  );
+  return fixes;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
