@@ -223,6 +223,17 @@ export interface SessionService {
     search: string | undefined,
     limit?: number,
   ): Promise<{ agents: SessionAgent[]; total: number }>;
+  /** A team's floor (every member's state, grouped, with the bulk fixes), or a line per team. */
+  floor(team?: string): Promise<Floor | FloorSummary>;
+  /**
+   * Applies one of a floor's bulk fixes: each agent guarded, verified and audited through `recorder`.
+   * Asking agents to log in is the Slack app's (a message to each); here it is refused.
+   */
+  fixFloor(
+    fix: BulkFix,
+    recorder: ChangeRecorder,
+    opts?: { onProgress?: (p: BulkProgress) => void },
+  ): Promise<BulkResult[]>;
 }
 
 export interface SessionDeps {
