@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from './commands/audit';
 import { registerChangeCommands } from './commands/change';
 import { registerDoctorCommand } from './commands/doctor';
+import { registerFloorCommand } from './commands/floor';
 import { type Runner, registerReadCommands } from './commands/read';
 import { registerServerCommands } from './commands/server';
 import { registerSessionCommands } from './commands/sessions';
@@ -40,6 +41,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   registerReadCommands(program, ctx, run);
   registerChangeCommands(program, ctx, run);
   registerSessionCommands(program, ctx, run);
+  registerFloorCommand(program, ctx, run);
   registerAuditCommand(program, ctx, run);
   registerDoctorCommand(program, ctx, (code) => {
     exitCode = code;

@@ -68,7 +68,7 @@ export function createSessionProgressLine(io: CliIo): { onProgress(e: ChangeProg
  * On a terminal the line is rewritten in place; in a pipe or CI log each phase is printed once and polling
  * at most once a second, so logs stay short.
  */
-function progressWriter(io: CliIo) {
+export function progressWriter(io: CliIo) {
   const tty = Boolean(io.stderr.isTTY);
   let lastPrinted = -Infinity;
   let open = false;
