@@ -70,13 +70,15 @@ export function placement(locator: Locator): Promise<Placement> {
   });
 }
 
-/** Entirely inside the window, and inside its scrolling pane when it has one (1 px of rounding). */
+/**
+ * Inside the window, and inside its scrolling pane when it has one (1 px of rounding). An element taller
+ * than the pane counts when its end is shown, as a chat list shows the end of a long newest message.
+ */
 export function isInView(p: Placement): boolean {
-  return (
-    p.top >= Math.max(0, p.paneTop) - 1 &&
-    p.bottom <= Math.min(p.windowHeight, p.paneBottom) + 1 &&
-    p.bottom > p.top
-  );
+  const top = Math.max(0, p.paneTop);
+  const bottom = Math.min(p.windowHeight, p.paneBottom);
+  const fits = p.bottom - p.top <= bottom - top;
+  return p.bottom <= bottom + 1 && p.bottom > top && (!fits || p.top >= top - 1);
 }
 
 /**
