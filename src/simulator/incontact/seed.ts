@@ -170,7 +170,10 @@ class HistoryBuilder {
     agent.lastLogin = sessionStart;
 
     inSession({ at: sessionStart, state: 'LoggedIn' });
-    if (situation.state === 'LoggedIn') return;
+    if (situation.state === 'LoggedIn') {
+      this.sessions.push(session);
+      return;
+    }
     inSession({ at: sessionStart + 5_000, state: 'Unavailable' });
     inSession({ at: sessionStart + MINUTE, state: 'Available' });
     const breakAt = sessionStart + MINUTE + Math.floor((final - sessionStart - MINUTE) / 2);
