@@ -21,6 +21,7 @@ import type { SlackDeps } from './deps';
 import { register as registerEvents } from './events';
 import { healthRoutes, type Readiness, serveRoutes } from './http-routes';
 import { register as registerOptions } from './options';
+import { guardSlackRequests } from './request-guard';
 import { createStoreHealth, type SlackStore } from './store-health';
 import { createSupervisorCheck } from './supervisors';
 import { register as registerViews } from './views';
@@ -78,7 +79,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const boltLogger = createBoltLogger(logger);
   const app = new App({
     token: slack.botToken,
-    receiver: createReceiver(config, routes, boltLogger),
+    receiver: createReceiver(config, routes, boltLogger, logger),
     logger: boltLogger,
     // From the logger actually passed in, so Bolt does not reset its level (it calls setLevel on a mismatch).
     logLevel: boltLogLevel(logger.level),
@@ -131,17 +132,31 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
 }
 
 /** HTTP mode gets the health routes on its own server; Socket Mode has none, so `start()` adds one. */
-function createReceiver(config: Config, routes: CustomRoute[], logger: BoltLogger): Receiver {
+function createReceiver(
+  config: Config,
+  routes: CustomRoute[],
+  boltLogger: BoltLogger,
+  logger: Logger,
+): Receiver {
   const slack = config.slack;
-  if (slack.socketMode) return new SocketModeReceiver({ appToken: slack.appToken ?? '', logger });
-  return new HTTPReceiver({
-    signingSecret: requireSecret(slack.signingSecret),
-    endpoints: '/slack/events',
+  if (slack.socketMode) return new SocketModeReceiver({ appToken: slack.appToken ?? '', logger: boltLogger });
+  const signingSecret = requireSecret(slack.signingSecret);
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: EVENTS_PATH,
     customRoutes: routes,
-    logger,
+    logger: boltLogger,
     port: slack.port,
   });
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+    signingSecret,
+    endpoint: EVENTS_PATH,
+    logger,
+  });
+  return receiver;
 }
+
+const EVENTS_PATH = '/slack/events';
 
 function buildDeps(opts: SlackAppOptions, app: App): SlackDeps {
   const { config, logger } = opts;
