@@ -251,10 +251,14 @@ export async function serve(env: Env): Promise<void> {
   const config = loadConfig(env);
   assertServeConfig(config);
   const logger = createLogger({ level: config.logLevel });
+  // A stray async error is logged rather than ending the process (and every change in flight with it).
+  const { logStrayErrors } = await import('./slack/stray-errors');
+  const stopLogging = logStrayErrors(logger);
   const app = await startApp(config, logger);
   const signal = await untilSignal();
   logger.info({ signal }, 'shutting down');
   await app.stop();
+  stopLogging();
 }
 
 /**
