@@ -114,6 +114,8 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
  */
 export function useIncontact(opts: IncontactSimulatorOptions = {}) {
   const settings = {
+    seed: 42,
+    agentCount: 60,
     propagationDelayMs: 200,
     latencyMs: 0,
     tokenTtlSeconds: 3600,

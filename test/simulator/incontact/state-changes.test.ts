@@ -82,7 +82,7 @@ describe("incontact simulator: a supervisor sets an agent's state", () => {
   });
 
   it('refuses states that cannot be set and fields it cannot read with 400', async () => {
-    for (const form of [{ state: 'LoggedIn' }, { state: 'Busy' }, {}]) {
+    for (const form of [{ state: 'LoggedIn' }, { state: 'Busy' }, {}] as Array<Record<string, string>>) {
       const res = await setState(1001, { form });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: 'InvalidState' });
