@@ -72,3 +72,8 @@ export function displayName(agent: Pick<Agent, 'firstName' | 'lastName' | 'userN
   const full = `${agent.firstName} ${agent.lastName}`.trim();
   return full || agent.userName;
 }
+
+/** "1 agent", "3 agents". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

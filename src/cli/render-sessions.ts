@@ -114,18 +114,11 @@ export function renderHistory(h: SessionHistory): string {
   return lines.join('\n');
 }
 
-const DONE_WORDS: Record<ChangeOutcome['change'], string> = {
-  available: 'is available',
-  unavailable: 'is unavailable',
-  logout: 'is logged out',
-  login: 'is logged in and available',
-};
-
 export function renderChangeOutcome(o: ChangeOutcome): string {
   const who = displayName(o.agent);
   switch (o.kind) {
     case 'verified':
-      return `${TICK.pass} ${who} ${DONE_WORDS[o.change]} (${describeStatus(o.status)}) — verified in ${formatDuration(o.verifyMs)} (${o.polls} checks)`;
+      return `${TICK.pass} ${who} ${o.change === 'login' ? 'is logged in:' : 'is now'} ${describeStatus(o.status)} — verified in ${formatDuration(o.verifyMs)} (${o.polls} checks)`;
     case 'already':
       return `${TICK.pass} ${who} is already ${describeStatus(o.status)}; nothing to do.`;
     case 'refused':

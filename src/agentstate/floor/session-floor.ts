@@ -1,4 +1,4 @@
-import { displayName } from '../model';
+import { displayName, plural } from '../model';
 import type { Roster } from '../roster';
 import type { AgentStatus, SessionAgent } from '../sessions/model';
 import type { SessionCxonePort } from '../sessions/port';
@@ -100,8 +100,4 @@ function sessionFixes(agents: FloorAgent[], capabilities: readonly Capability[])
         },
   );
   return fixes;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,6 +1,7 @@
 import { type CxoneError, SessionInProgressError, UnavailableError } from '../../cxone/errors';
 import type { ChangeRecord } from '../guarded-change';
 import { displayName } from '../model';
+import { startOfDay } from './history';
 import type { AgentStatus, SessionAgent, StationRef } from './model';
 import { matchReason, reasonChoices } from './reasons';
 import type {
@@ -103,7 +104,7 @@ export async function login(
     return { kind: 'already', change: 'login', agent, status };
   if (status.kind !== 'logged_out') return availableFrom(deps, agent, status, 'login', opts);
   if (!deps.impersonation) return refusal(agent, status, 'login', 'needs_agent');
-  const station = opts.station ?? lastStation(status);
+  const station = opts.station ?? (await lastStation(deps, agent, status));
   if (!station) return refusal(agent, status, 'login', 'no_station');
   return startSessionAndVerify(deps, agent, station, opts);
 }
@@ -285,13 +286,21 @@ function refusal(
 }
 
 /**
- * The station a new session goes to when none is named: the one on the agent's current (logged-out)
- * state record. That CXone keeps the last station there is an assumption (see README: unconfirmed).
+ * The station a new session goes to when none is named: the one on the agent's state record if CXone keeps
+ * it there, else the one of the latest entry in today's state history that names a station id. Both are
+ * assumptions (see README: unconfirmed): CXONE-INCONTACT.md lists `stationName` for the history, not its id.
  */
-function lastStation(status: AgentStatus): StationRef | undefined {
+async function lastStation(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  status: AgentStatus,
+): Promise<StationRef | undefined> {
   if (status.station?.id) return { stationId: status.station.id };
   if (status.station?.phone) return { phone: status.station.phone };
-  return undefined;
+  const now = new Date(deps.clock.now());
+  const history = await deps.cxone.getStateHistory(agent.id, { start: startOfDay(now), end: now });
+  const last = [...history].sort((a, b) => b.start.getTime() - a.start.getTime()).find((e) => e.stationId);
+  return last?.stationId ? { stationId: last.stationId } : undefined;
 }
 
 function sameReason(reason: AgentStatus['reason'], id: string, name: string): boolean {

@@ -6,7 +6,7 @@ import {
   MissingScopeError,
   RateLimitedError,
 } from '../../cxone/errors';
-import { displayName } from '../model';
+import { displayName, plural } from '../model';
 import type { SessionAgent } from './model';
 import { actionsFor, explain, explainInactive } from './report';
 import { resolveSessionAgent } from './resolve';
@@ -87,10 +87,10 @@ export async function diagnoseSession(
     if (found.kind === 'not_found') {
       record('agent_exists', 'fail', `no agent matches "${found.query}"`);
       if (found.hidden) {
-        record('agent_visible', 'warn', `${found.hidden} agents are hidden from the API user`);
+        record('agent_visible', 'warn', `${plural(found.hidden, 'agent')} hidden from the API user`);
         return finish({
           verdict: 'not_visible',
-          summary: `No agent the API user can see matches "${found.query}"; ${found.hidden} agents are hidden from it.`,
+          summary: `No agent the API user can see matches "${found.query}"; ${plural(found.hidden, 'agent')} hidden from it.`,
           fix: "Give the API user's CXone role access to every team it should see (its security profile), or check the spelling.",
         });
       }

@@ -108,6 +108,7 @@ export interface StateHistoryEntry {
   /** Seconds in that state, when CXone sent it. */
   durationSeconds?: number;
   sessionId?: string;
+  stationId?: string;
   stationName?: string;
 }
 

@@ -183,6 +183,8 @@ export const stateHistorySchema = z.object({
       // Seconds, or "hh:mm:ss" in some reporting endpoints.
       duration: optional(z.union([z.number(), z.string()])),
       agentSessionId: optional(wireId),
+      // Not in the document's field list; read when present (see lastStation in the session use cases).
+      stationId: optional(wireId),
       stationName: optional(z.string()),
     }),
   ),

@@ -118,6 +118,7 @@ export function toHistoryEntry(
     reason: wire.outStateDescription || undefined,
     durationSeconds: durationSeconds(wire.duration),
     sessionId: wire.agentSessionId,
+    stationId: wire.stationId,
     stationName: wire.stationName,
   };
 }

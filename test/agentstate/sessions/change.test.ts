@@ -190,6 +190,19 @@ describe('log in', () => {
     expect(cxone.calls.find((c) => c.method === 'startSessionAs')?.args[1]).toEqual({ phone: '+15550100' });
   });
 
+  it("with impersonation and no station on the state, the latest station of today's history is used", async () => {
+    const { clock, cxone, service } = setup({ impersonation: true });
+    cxone.addAgent(ana, { state: 'LoggedOut' });
+    const at = (minAgo: number) => new Date(clock.now() - minAgo * 60_000);
+    cxone.history = [
+      { start: at(90), state: 'Available', stationId: '3001', stationName: 'Desk 1' },
+      { start: at(30), state: 'Available', stationId: '3002', stationName: 'Desk 2' },
+      { start: at(10), state: 'LoggedOut' },
+    ];
+    expect((await service.login(ana)).kind).toBe('verified');
+    expect(cxone.calls.find((c) => c.method === 'startSessionAs')?.args[1]).toEqual({ stationId: '3002' });
+  });
+
   it('with impersonation but no station known, then it is refused and nothing is sent', async () => {
     const { cxone, service } = setup({ impersonation: true });
     cxone.addAgent(ana, { state: 'LoggedOut' });
