@@ -63,7 +63,7 @@ function threadSummary(message, page, openThread) {
     {
       type: 'button',
       className: 'thread-summary',
-      'aria-haspopup': 'dialog',
+      'aria-controls': 'thread',
       onclick: (event) => openThread(message, event.currentTarget),
     },
     ...faces,
