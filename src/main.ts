@@ -167,16 +167,21 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const owner = config.slack.port
     ? `${os.hostname()}:${config.slack.port}`
     : `${os.hostname()}:${process.pid}`;
+  // Names and states only: /readyz answers anyone who reaches the port, so CXone's error text goes to the
+  // log, never into the body. The Slack app keeps a failed answer for a few seconds (http-routes.ts).
   const readiness = async () => {
-    const [token, storeOk] = await Promise.all([
+    const [cxoneToken, database] = await Promise.all([
       runtime.cxone.tokenInfo().then(
-        () => true as const,
-        (err: unknown) => (err instanceof Error ? err.message : String(err)),
+        () => 'ok' as const,
+        (err: unknown) => {
+          logger.warn({ err }, 'not ready: no CXone token');
+          return 'failing' as const;
+        },
       ),
       // Pings the database and refreshes the app's own health signal, so a quiet replica turns green again.
-      slack.checkStore(),
+      slack.checkStore().then((ok) => (ok ? ('ok' as const) : ('failing' as const))),
     ]);
-    return { ok: token === true && storeOk, checks: { cxoneToken: token, store: storeOk } };
+    return { ok: cxoneToken === 'ok' && database === 'ok', checks: { cxoneToken, store: database } };
   };
   const slack = slackModule.createSlackApp({
     config,

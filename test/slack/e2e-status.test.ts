@@ -193,7 +193,7 @@ describe('operational routes', () => {
     expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
     const ready = await fetch(`${h.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ok: true, checks: { cxone: true } });
+    expect(await ready.json()).toEqual({ ok: true, checks: { cxoneToken: 'ok' } });
     await waitForPost(h, (await h.command('skills')).responseId);
     const metrics = await (await fetch(`${h.baseUrl}/metrics`)).text();
     expect(metrics).toContain('agentstate_slack_commands_total{subcommand="skills",outcome="ok"}');

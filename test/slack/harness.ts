@@ -142,8 +142,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     logger,
     metrics,
     readiness: async () => {
-      await cxone.tokenInfo();
-      return { ok: true, checks: { cxone: true } };
+      const cxoneToken = await cxone.tokenInfo().then(
+        () => 'ok' as const,
+        () => 'failing' as const,
+      );
+      return { ok: cxoneToken === 'ok', checks: { cxoneToken } };
     },
   });
   const { port } = await app.start();
