@@ -179,6 +179,7 @@ export class IcTenant implements IncontactTenantView {
     want: { state: AgentStateName; code?: IcUnavailableCode; skillId?: number },
     now: number,
   ): Outcome<StateEntry> {
+    this.timelines.dropPending(agent.agentId, now);
     const live = this.liveByAgent.get(agent.agentId);
     if (want.state === 'LoggedOut') {
       if (live) this.endSession(live, now, 0);

@@ -45,6 +45,12 @@ export class Timelines {
     return added;
   }
 
+  /** Forgets accepted states not yet visible: a control that sets a state "at once" supersedes them. */
+  dropPending(agentId: number, now: number): void {
+    const entries = this.entries(agentId);
+    while (entries.length > 1 && (entries.at(-1) as StateEntry).at > now) entries.pop();
+  }
+
   /** Agents whose visible state changed in (since, now]. */
   changedSince(since: number, now: number): number[] {
     return [...this.changes.agentsChangedSince(since, now)].map(Number);

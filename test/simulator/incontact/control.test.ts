@@ -1,4 +1,4 @@
-import { send, useIncontact, waitFor } from './helpers';
+import { send, sleep, useIncontact, waitFor } from './helpers';
 
 type States = { agentStates: Array<Record<string, unknown>> };
 
@@ -35,6 +35,23 @@ describe('incontact simulator: /__sim/ controls for tests and the sandbox', () =
     await ctx.control.setAgentState(1001, { state: 'LoggedOut' });
     expect(await stateOf(1001)).toMatchObject({ agentStateName: 'LoggedOut' });
     expect(ctx.sim.tenant.liveSession(1001)).toBeUndefined();
+  });
+
+  it('supersedes a change still propagating, which then never shows', async () => {
+    await ctx.control.setConfig({ propagationDelayMs: 300 });
+    const change = await send(ctx.api('/agents/1001/state'), {
+      method: 'POST',
+      token: ctx.token,
+      form: { state: 'Unavailable', outStateId: '12' },
+    });
+    expect(change.status).toBe(200);
+    await ctx.control.setAgentState(1001, { state: 'Unavailable', reason: 'Lunch' });
+    expect(await stateOf(1001)).toMatchObject({ agentStateName: 'Unavailable', outStateDescription: 'Lunch' });
+    await sleep(400);
+    expect(await stateOf(1001)).toMatchObject({
+      agentStateName: 'Unavailable',
+      outStateDescription: 'Lunch',
+    });
   });
 
   it('refuses a reason the agent’s team does not have, and an unknown agent', async () => {
