@@ -173,7 +173,7 @@ function mapApiError(status: number, route: IncontactRoute | undefined, parts: A
     case 403:
       return new MissingScopeError(
         message(
-          `403 forbidden; the API user's CXone role does not allow ${route?.permission ?? 'this call'}`,
+          `403 forbidden; the API user's CXone role does not let it ${route?.permission ?? 'make this call'}`,
         ),
         undefined,
         remedied(REMEDIATION.forbidden(route?.permission)),
@@ -246,8 +246,11 @@ function describeBody(body: unknown): string | undefined {
   return undefined;
 }
 
-/** Everything a failure marker (SessionInProgress, StationIDInUse…) may hide in. */
+/**
+ * Everything a failure marker (SessionInProgress, StationIDInUse…) may hide in, without whitespace: a
+ * reason phrase may spell the marker as words ("Session In Progress").
+ */
 function searchableText(outcome: HttpOutcome): string {
   const body = typeof outcome.body === 'string' ? outcome.body : JSON.stringify(outcome.body ?? '');
-  return `${outcome.statusText ?? ''} ${body}`;
+  return `${outcome.statusText ?? ''}${body}`.replace(/\s+/g, '');
 }

@@ -190,7 +190,7 @@ describe('API failures of the incontact dialect', () => {
     scope.done();
   });
 
-  it('reads the reason phrase when CXone puts its description there', async () => {
+  it('reads the reason phrase, spelled as words, when CXone puts its description there', async () => {
     // nock cannot set a reason phrase; an axios adapter can.
     const adapter: AxiosAdapter = async (config) => {
       const url = String(config.url);
@@ -207,14 +207,14 @@ describe('API failures of the incontact dialect', () => {
         return answer(200, { token_endpoint: TOKEN_URL });
       if (url === TOKEN_URL) return answer(200, tokenBody());
       if (url.includes('cxone-configuration')) return answer(200, { api_endpoint: API_URL });
-      return answer(400, '', 'SessionInProgress');
+      return answer(400, '', 'Session In Progress');
     };
     const { client } = makeClient({ http: axios.create({ adapter }) });
 
     const error = await caught(startSession(client));
 
     expect(error).toBeInstanceOf(SessionInProgressError);
-    expect((error as Error).message).toContain('(SessionInProgress)');
+    expect((error as Error).message).toContain('(Session In Progress)');
   });
 
   it('a failing call reports its endpoint label without ids', async () => {
