@@ -1,6 +1,6 @@
 import { displayName } from '../model';
 import type { AgentStatus, SessionAgent } from './model';
-import { resolveSessionAgent } from './resolve';
+import { parseSessionAgentRef, resolveSessionAgent } from './resolve';
 import type { Capability, Explanation, SessionAction, SessionDeps, SessionReportResult } from './types';
 
 /** What each action needs the dialect to support. `ask_agent` needs nothing from CXone. */
@@ -83,10 +83,15 @@ export async function sessionReport(
   capabilities: readonly Capability[],
   ref: string,
 ): Promise<SessionReportResult> {
+  // An integer id names the agent's state directly: read it alongside the agent, so a status card costs
+  // one round trip rather than two.
+  const id = parseSessionAgentRef(ref);
+  const early = id.kind === 'id' && /^\d+$/.test(id.id) ? deps.cxone.getAgentState(id.id) : undefined;
+  early?.catch(() => {}); // an unknown id is answered by the resolution below; its 404 here is not an error
   const resolution = await resolveSessionAgent(deps.cxone, ref);
   if (resolution.kind !== 'found') return resolution;
   const { agent } = resolution;
-  const status = await deps.cxone.getAgentState(agent.id);
+  const status = await (early && agent.id === id.id ? early : deps.cxone.getAgentState(agent.id));
   return {
     kind: 'report',
     agent,

@@ -137,3 +137,25 @@ describe('history', () => {
     expect((await service.history(ana)).verdict).toBe('no_session_today');
   });
 });
+
+describe('status by integer id', () => {
+  it('reads the agent and its state side by side, and an unknown id is simply not found', async () => {
+    const { cxone, service } = setup();
+    cxone.addAgent(ana, { state: 'Available' });
+    let inFlight = 0;
+    let peak = 0;
+    for (const method of ['getAgent', 'getAgentState'] as const) {
+      const real = (cxone[method] as (id: string) => Promise<unknown>).bind(cxone);
+      jest.spyOn(cxone, method).mockImplementation(async (id: string) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await new Promise((r) => setImmediate(r));
+        inFlight -= 1;
+        return real(id) as never;
+      });
+    }
+    expect(await service.report('1001')).toMatchObject({ kind: 'report', status: { state: 'Available' } });
+    expect(peak).toBe(2);
+    expect(await service.report('1999')).toMatchObject({ kind: 'not_found' });
+  });
+});
