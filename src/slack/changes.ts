@@ -1,6 +1,7 @@
-import type { LoginOutcome, LogoutOutcome, TargetInput } from '../agentstate/types';
+import type { Agent } from '../agentstate/model';
+import type { LoginOutcome, LoginProgress, LogoutOutcome, TargetInput } from '../agentstate/types';
 import type { MessageRef } from './actions/button';
-import { type Card, loginResultCard, logoutResultCard, withShareButton } from './blocks';
+import { type Card, loginResultCard, logoutResultCard, progressCard, withShareButton } from './blocks';
 import type { SlackDeps } from './deps';
 import type { Responder } from './responder';
 import { type ChangeSummary, runChange } from './run-change';
@@ -23,6 +24,14 @@ export interface ChangeRequest {
 /** What the operation records: the target as requested (see agentstate/recovery.ts) and the message. */
 function details(req: ChangeRequest, target: object) {
   return { target, ...(req.message ? { message: req.message } : {}) };
+}
+
+/** How the v2 changes find their agent and show their progress. */
+function v2Agents(deps: SlackDeps, req: ChangeRequest, action: 'login' | 'logout' | 'switch') {
+  return {
+    resolve: (agentId: string) => deps.service.resolveAgent(agentId),
+    renderProgress: (agent: Agent, event?: LoginProgress) => progressCard(agent, action, req.userId, event),
+  };
 }
 
 export function summariseLogin(outcome: LoginOutcome): ChangeSummary {
@@ -64,6 +73,7 @@ export function runLogin(deps: SlackDeps, req: ChangeRequest, target: TargetInpu
   return runChange(deps, {
     ...req,
     action: 'login',
+    ...v2Agents(deps, req, 'login'),
     operation: details(req, target),
     execute: (agent, opts) => deps.service.loginAndVerify(agent, target, opts),
     render: (outcome) => shareable(loginResultCard(outcome, req.userId)),
@@ -80,6 +90,7 @@ export function runSwitch(
   return runChange(deps, {
     ...req,
     action: 'switch',
+    ...v2Agents(deps, req, 'switch'),
     operation: details(req, { ...target, from: fromSkillId }),
     execute: (agent, opts) => deps.service.switchSkill(agent, fromSkillId, target, opts),
     render: (outcome) => shareable(loginResultCard(outcome, req.userId)),
@@ -91,6 +102,7 @@ export function runLogout(deps: SlackDeps, req: ChangeRequest, skill: string | u
   return runChange(deps, {
     ...req,
     action: 'logout',
+    ...v2Agents(deps, req, 'logout'),
     operation: details(req, skill ? { skill } : {}),
     execute: (agent, opts) => deps.service.logout(agent, skill, opts),
     render: (outcome) => shareable(logoutResultCard(outcome, req.userId)),

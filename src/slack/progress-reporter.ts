@@ -10,22 +10,29 @@ import type { Responder } from './responder';
  * progress update can never land after, and overwrite, the result.
  */
 
-export interface ProgressReporter {
+export interface ProgressReporter<E extends ProgressEvent = LoginProgress> {
   start(): Promise<void>;
-  onProgress(event: LoginProgress): void;
+  onProgress(event: E): void;
   finish(card: Card): Promise<void>;
 }
 
-export interface ProgressReporterOptions {
+/** A use case's progress event: each dialect has its own, all with a `type` ('verified' at the end). */
+export interface ProgressEvent {
+  type: string;
+}
+
+export interface ProgressReporterOptions<E extends ProgressEvent = LoginProgress> {
   respond: Responder;
-  render: (event?: LoginProgress) => Card;
+  render: (event?: E) => Card;
   now: () => number;
   logger: Logger;
   minIntervalMs?: number;
   maxUpdates?: number;
 }
 
-export function createProgressReporter(opts: ProgressReporterOptions): ProgressReporter {
+export function createProgressReporter<E extends ProgressEvent = LoginProgress>(
+  opts: ProgressReporterOptions<E>,
+): ProgressReporter<E> {
   const minInterval = opts.minIntervalMs ?? 1000;
   const maxUpdates = opts.maxUpdates ?? 2;
   let chain: Promise<void> = Promise.resolve();

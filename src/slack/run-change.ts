@@ -1,7 +1,8 @@
 import type { Agent } from '../agentstate/model';
 import { displayName } from '../agentstate/model';
 import type { OperationDetails } from '../agentstate/operation-guard';
-import { InvalidTargetError, type OperationOptions } from '../agentstate/types';
+import type { ResolutionOf } from '../agentstate/resolve-agent';
+import { InvalidTargetError, type LoginProgress } from '../agentstate/types';
 import { CxoneError, InvalidInputError } from '../cxone/errors';
 import type { Logger } from '../logger';
 import type { MessageRef } from './actions/button';
@@ -12,12 +13,11 @@ import {
   errorCard,
   membershipUnknownCard,
   notFoundCard,
-  progressCard,
   refusalCard,
   storeDownCard,
 } from './blocks';
-import type { SlackDeps } from './deps';
-import { createProgressReporter } from './progress-reporter';
+import type { BaseSlackDeps } from './deps';
+import { createProgressReporter, type ProgressEvent } from './progress-reporter';
 import type { Responder } from './responder';
 import { storeReason } from './store-health';
 
@@ -39,8 +39,8 @@ export interface ChangeSummary {
 
 const UNCHANGED = new Set(['already_logged_in', 'not_logged_in']);
 
-export interface ChangeSpec<R> {
-  action: Extract<AuditEntry['action'], 'login' | 'logout' | 'switch'>;
+export interface ChangeSpec<R, A extends Agent = Agent, E extends ProgressEvent = LoginProgress> {
+  action: Extract<AuditEntry['action'], 'login' | 'logout' | 'switch' | 'available' | 'unavailable'>;
   agentId: string;
   userId: string;
   respond: Responder;
@@ -48,12 +48,19 @@ export interface ChangeSpec<R> {
   operation?: OperationDetails;
   /** The clicked message; one with a ts is seen by the whole channel and is never replaced. */
   message?: MessageRef;
-  execute(agent: Agent, opts: OperationOptions): Promise<R>;
+  /** Finds the agent the click names (each dialect has its own directory). */
+  resolve(agentId: string): Promise<ResolutionOf<A>>;
+  execute(agent: A, opts: { onProgress: (event: E) => void }): Promise<R>;
+  /** The message while the change runs: before the first event, then after each one shown. */
+  renderProgress(agent: A, event?: E): Card;
   render(result: R): Card;
   summarise(result: R): ChangeSummary;
 }
 
-export async function runChange<R>(deps: SlackDeps, spec: ChangeSpec<R>): Promise<void> {
+export async function runChange<R, A extends Agent, E extends ProgressEvent>(
+  deps: BaseSlackDeps,
+  spec: ChangeSpec<R, A, E>,
+): Promise<void> {
   const log = deps.logger.child({ slackUserId: spec.userId, agentId: spec.agentId, action: spec.action });
   const auth = await deps.supervisors.authorise(spec.userId);
   if (auth !== 'allowed') {
@@ -85,7 +92,11 @@ export async function runChange<R>(deps: SlackDeps, spec: ChangeSpec<R>): Promis
  * Takes the per-agent guard. A durable guard that cannot reach its database refuses the change: without
  * it the "one operation per agent" rule and crash recovery would silently not hold.
  */
-async function begin<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger) {
+async function begin<R, A extends Agent, E extends ProgressEvent>(
+  deps: BaseSlackDeps,
+  spec: ChangeSpec<R, A, E>,
+  log: Logger,
+) {
   try {
     return await deps.health.run(() =>
       deps.guard.begin(spec.agentId, spec.action, spec.userId, spec.operation),
@@ -98,16 +109,20 @@ async function begin<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger) {
 }
 
 /** Returns the outcome recorded with the operation, or undefined when nothing was attempted. */
-async function underGuard<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger): Promise<string | undefined> {
-  const agent = await findAgent(deps, spec, log);
+async function underGuard<R, A extends Agent, E extends ProgressEvent>(
+  deps: BaseSlackDeps,
+  spec: ChangeSpec<R, A, E>,
+  log: Logger,
+): Promise<string | undefined> {
+  const agent = await findAgent(spec, log);
   if (!agent) return undefined;
 
-  const reporter = createProgressReporter({
+  const reporter = createProgressReporter<E>({
     respond: spec.respond,
     // Replies beside a channel message are new ephemeral messages that cannot be updated: no live updates,
     // just "working on it" and the result.
     ...(spec.message?.ts ? { maxUpdates: 0 } : {}),
-    render: (event) => progressCard(agent, spec.action, spec.userId, event),
+    render: (event?: E) => spec.renderProgress(agent, event),
     now: deps.now,
     logger: log,
   });
@@ -142,9 +157,12 @@ async function underGuard<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger):
   return summary?.outcome;
 }
 
-async function findAgent<R>(deps: SlackDeps, spec: ChangeSpec<R>, log: Logger): Promise<Agent | undefined> {
+async function findAgent<R, A extends Agent, E extends ProgressEvent>(
+  spec: ChangeSpec<R, A, E>,
+  log: Logger,
+): Promise<A | undefined> {
   try {
-    const resolution = await deps.service.resolveAgent(spec.agentId);
+    const resolution = await spec.resolve(spec.agentId);
     if (resolution.kind === 'found') return resolution.agent;
     await spec.respond(notFoundCard(spec.agentId), { replace: true });
   } catch (err) {
@@ -160,9 +178,9 @@ function failureSummary(err: unknown): ChangeSummary {
 }
 
 /** The result must never vanish: if the response_url refuses it (expired, used up), send it as a DM. */
-async function deliver<R>(
-  deps: SlackDeps,
-  spec: ChangeSpec<R>,
+async function deliver<R, A extends Agent, E extends ProgressEvent>(
+  deps: BaseSlackDeps,
+  spec: ChangeSpec<R, A, E>,
   card: Card,
   finish: (card: Card) => Promise<void>,
   log: Logger,
