@@ -24,7 +24,11 @@ export interface Metrics {
   /** Matches the CXone client's `onRequest` hook. */
   onCxoneRequest(event: CxoneRequestEvent): void;
   /** One login/switch/logout through the app; `verifyMs` when the outcome was verified. */
-  recordChange(action: 'login' | 'logout' | 'switch', outcome: string, verifyMs?: number): void;
+  recordChange(
+    action: 'login' | 'logout' | 'switch' | 'available' | 'unavailable' | 'ask',
+    outcome: string,
+    verifyMs?: number,
+  ): void;
   /** Prometheus text exposition. */
   render(): Promise<string>;
   readonly contentType: string;

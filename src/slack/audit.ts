@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../logger';
-import type { AuditLog } from '../store/port';
+import type { AuditAction, AuditLog } from '../store/port';
 
 /**
  * One record per change made through the app: state changes (login, logout, switch) and watch changes.
@@ -8,7 +8,7 @@ import type { AuditLog } from '../store/port';
  * A sink never throws: a failed audit write is logged, and the supervisor still gets their result.
  */
 
-export type AuditAction = 'login' | 'logout' | 'switch' | 'watch' | 'unwatch';
+export type { AuditAction };
 
 export interface AuditEntry {
   at: Date;
@@ -16,7 +16,7 @@ export interface AuditEntry {
   actor: string;
   action: AuditAction;
   agent: { id: string; name: string };
-  /** Skill name(s) involved, as shown to the supervisor. */
+  /** Skill name(s) involved, as shown to the supervisor (the reason set, for `unavailable`). */
   skill?: string;
   /** watch/unwatch: the channel. */
   channel?: string;
@@ -40,6 +40,9 @@ export const AUDIT_VERB: Record<AuditAction, string> = {
   switch: 'switch',
   watch: 'watch',
   unwatch: 'unwatch',
+  available: 'make available',
+  unavailable: 'set unavailable',
+  ask: 'ask to log in',
 };
 
 export function auditText(e: AuditEntry): string {

@@ -4,8 +4,10 @@ import { closest } from './did-you-mean';
 /**
  * The `/agentstate` grammar from DESIGN.md, parsed and validated with zod before anything talks to CXone:
  *
- *   /agentstate <agent> | help | diagnose <agent> | login <agent> [skill] | logout <agent> [skill]
+ *   /agentstate <agent> | status <agent> | help | diagnose <agent> | history <agent>
+ *             | login <agent> [skill] | logout <agent> [skill] | available <agent> | unavailable <agent> [reason]
  *             | skills | watch <agent> [#channel] | unwatch <agent> [#channel] | watching | audit [agent]
+ *             | floor [team|skill]
  *
  * Slack delivers the text HTML-escaped (`&amp;`, `&lt;`, `&gt;`), and with "escape channels, users and
  * links" on (manifest `should_escape: true`) mentions arrive as `<@U123|name>` and channels as `<#C123|name>`.
@@ -13,7 +15,12 @@ import { closest } from './did-you-mean';
 
 export const SUBCOMMANDS = [
   'help',
+  'status',
   'diagnose',
+  'history',
+  'available',
+  'unavailable',
+  'floor',
   'login',
   'logout',
   'skills',
@@ -46,6 +53,8 @@ const agentArgSchema = z.discriminatedUnion('kind', [
 export type AgentArg = z.infer<typeof agentArgSchema>;
 
 const skillArgSchema = z.string().min(1).max(100, 'a skill is at most 100 characters').optional();
+const reasonArgSchema = z.string().min(1).max(100, 'a reason is at most 100 characters').optional();
+const scopeArgSchema = z.string().min(1).max(100, 'a team or skill is at most 100 characters').optional();
 const channelSchema = z
   .string()
   .regex(/^[CG][A-Z0-9]+$/, 'a channel is written #channel')
@@ -62,6 +71,10 @@ const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unwatch'), agent: agentArgSchema, channel: channelSchema }),
   z.object({ kind: z.literal('watching') }),
   z.object({ kind: z.literal('audit'), agent: agentArgSchema.optional() }),
+  z.object({ kind: z.literal('history'), agent: agentArgSchema }),
+  z.object({ kind: z.literal('available'), agent: agentArgSchema }),
+  z.object({ kind: z.literal('unavailable'), agent: agentArgSchema, reason: reasonArgSchema }),
+  z.object({ kind: z.literal('floor'), scope: scopeArgSchema }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
@@ -95,6 +108,13 @@ function agentArg(token: string): AgentArg {
   return { kind: 'ref', ref: unescapeSlack(token) };
 }
 
+/** `status Ada Lovelace`: every word is the agent (a mention stays a mention). */
+function fullName(args: string[]): AgentArg {
+  return args.length === 1
+    ? agentArg(args[0] as string)
+    : { kind: 'ref', ref: unescapeSlack(args.join(' ')) };
+}
+
 function channelArg(token: string | undefined): string | undefined {
   if (token === undefined) return undefined;
   return /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(token)?.[1] ?? token;
@@ -107,8 +127,16 @@ function build(sub: Subcommand, args: string[]): unknown {
     case 'skills':
     case 'watching':
       return args.length ? { kind: sub, extra: args } : { kind: sub };
+    case 'status':
+      return args.length === 0 ? { kind: sub } : { kind: sub, agent: fullName(args) };
     case 'diagnose':
+    case 'history':
+    case 'available':
       return rest.length ? { kind: sub, extra: rest } : { kind: sub, agent };
+    case 'unavailable':
+      return { kind: sub, agent, reason: rest.length ? unescapeSlack(rest.join(' ')) : undefined };
+    case 'floor':
+      return { kind: sub, scope: args.length ? unescapeSlack(args.join(' ')) : undefined };
     case 'audit':
       if (rest.length) return { kind: sub, extra: rest };
       return agent ? { kind: sub, agent } : { kind: sub };

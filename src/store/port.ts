@@ -43,7 +43,16 @@ export interface SubscriptionStore {
 // ---------------------------------------------------------------------------------------------------------
 // Audit log: one entry per change made through the app
 
-export type AuditAction = 'login' | 'logout' | 'switch' | 'watch' | 'unwatch' | 'available' | 'unavailable';
+export type AuditAction =
+  | 'login'
+  | 'logout'
+  | 'switch'
+  | 'watch'
+  | 'unwatch'
+  | 'available'
+  | 'unavailable'
+  /** A supervisor asked a logged-out agent to log in (incontact, where only the agent can). */
+  | 'ask';
 
 /** The known outcomes; other strings are accepted so a new use-case outcome needs no store change. */
 export type AuditOutcome =

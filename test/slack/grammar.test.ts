@@ -91,3 +91,36 @@ describe('the /agentstate grammar', () => {
     expect(parseCommand('login ada R&amp;D')).toMatchObject({ skill: 'R&D' });
   });
 });
+
+describe('the subcommands of a real tenant, and status by its name', () => {
+  it('parses status, history, available, unavailable with a multi-word reason, and floor', () => {
+    expect(parseCommand('status ada')).toEqual({ kind: 'status', agent: { kind: 'ref', ref: 'ada' } });
+    expect(parseCommand('status Ada Lovelace')).toEqual({
+      kind: 'status',
+      agent: { kind: 'ref', ref: 'Ada Lovelace' },
+    });
+    expect(parseCommand('history ada')).toEqual({ kind: 'history', agent: { kind: 'ref', ref: 'ada' } });
+    expect(parseCommand('available <@U123|ada>')).toEqual({
+      kind: 'available',
+      agent: { kind: 'mention', userId: 'U123', label: 'ada' },
+    });
+    expect(parseCommand('unavailable ada Team Meeting')).toEqual({
+      kind: 'unavailable',
+      agent: { kind: 'ref', ref: 'ada' },
+      reason: 'Team Meeting',
+    });
+    expect(parseCommand('unavailable ada')).toEqual({ kind: 'unavailable', agent: { kind: 'ref', ref: 'ada' } });
+    expect(parseCommand('floor')).toEqual({ kind: 'floor' });
+    expect(parseCommand('floor Sales EN')).toEqual({ kind: 'floor', scope: 'Sales EN' });
+  });
+
+  it('asks for the agent when a subcommand needs one', () => {
+    expect(parseCommand('status')).toMatchObject({ kind: 'usage', problem: '`status` needs an agent.' });
+    expect(parseCommand('available')).toMatchObject({ kind: 'usage', problem: '`available` needs an agent.' });
+  });
+
+  it('suggests a near subcommand for a typo', () => {
+    expect(parseCommand('statsu ada')).toMatchObject({ kind: 'usage', suggestion: 'status ada' });
+    expect(parseCommand('availabel ada')).toMatchObject({ kind: 'usage', suggestion: 'available ada' });
+  });
+});

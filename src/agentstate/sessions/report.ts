@@ -85,13 +85,14 @@ export async function sessionReport(
 ): Promise<SessionReportResult> {
   // An integer id names the agent's state directly: read it alongside the agent, so a status card costs
   // one round trip rather than two.
-  const id = parseSessionAgentRef(ref);
-  const early = id.kind === 'id' && /^\d+$/.test(id.id) ? deps.cxone.getAgentState(id.id) : undefined;
+  const parsed = parseSessionAgentRef(ref);
+  const directId = parsed.kind === 'id' && /^\d+$/.test(parsed.id) ? parsed.id : undefined;
+  const early = directId === undefined ? undefined : deps.cxone.getAgentState(directId);
   early?.catch(() => {}); // an unknown id is answered by the resolution below; its 404 here is not an error
   const resolution = await resolveSessionAgent(deps.cxone, ref);
   if (resolution.kind !== 'found') return resolution;
   const { agent } = resolution;
-  const status = await (early && agent.id === id.id ? early : deps.cxone.getAgentState(agent.id));
+  const status = await (early && agent.id === directId ? early : deps.cxone.getAgentState(agent.id));
   return {
     kind: 'report',
     agent,

@@ -15,6 +15,7 @@ import { logout } from './logout';
 import { skills } from './skills';
 import { status } from './status';
 import { unwatch } from './unwatch';
+import { v2History } from './v2-history';
 import { watch } from './watch';
 import { watching } from './watching';
 
@@ -30,6 +31,15 @@ function dispatch(ctx: CommandContext, parsed: ParseResult): Promise<CommandOutc
       return usage(ctx, parsed);
     case 'status':
       return status(ctx, parsed);
+    case 'history':
+      return v2History(ctx, parsed);
+    case 'available':
+    case 'unavailable':
+    case 'floor':
+      return usage(ctx, {
+        kind: 'usage',
+        problem: `\`${parsed.kind}\` is not supported by this CXone API: the tutorial's API has no agent sessions, states with reasons or teams. It works when the app is connected to a NICE CXone tenant.`,
+      });
     case 'diagnose':
       return diagnose(ctx, parsed);
     case 'login':

@@ -1,0 +1,47 @@
+import { displayName } from '../../agentstate/model';
+import { storeDownCard } from '../blocks';
+import { auditSections } from '../blocks/audit-card';
+import { type Card, capBlocks, context, esc, header, section } from '../blocks/kit';
+import type { Command } from '../grammar';
+import { storeReason } from '../store-health';
+import { resolveOne } from './agent-arg';
+import type { SubcommandHandler } from './context';
+import { requireStore } from './store-gate';
+
+export const V2_HISTORY_LIMIT = 20;
+
+/**
+ * `/agentstate history <agent>` on the tutorial's API, which keeps no state history: what the app itself
+ * saw (the changes made through it), and plainly that this is all there is.
+ */
+export const v2History: SubcommandHandler<Extract<Command, { kind: 'history' }>> = async (ctx, cmd) => {
+  const found = await resolveOne(ctx, cmd.agent);
+  if (!found.ok) return found.outcome;
+  const store = await requireStore(ctx, 'The history', 'read');
+  if (!store) return 'error';
+  try {
+    const entries = await ctx.deps.health.run(() =>
+      store.audit.latest({ limit: V2_HISTORY_LIMIT, agentId: found.agent.id }),
+    );
+    await ctx.respond(v2HistoryCard(displayName(found.agent), entries));
+    return 'ok';
+  } catch (err) {
+    await ctx.respond(storeDownCard(storeReason(err), 'read'));
+    return 'error';
+  }
+};
+
+export function v2HistoryCard(name: string, entries: Parameters<typeof auditSections>[0]): Card {
+  const note =
+    'This CXone API keeps no state history, so this is all agentstate knows: the changes made through it.';
+  return {
+    text: `History of ${esc(name)}`,
+    blocks: capBlocks([
+      header(`History: ${name}`),
+      ...(entries.length
+        ? auditSections(entries)
+        : [section('No changes have been made through agentstate.')]),
+      context(note),
+    ]),
+  };
+}
