@@ -3,6 +3,7 @@
  *  (a) report() vs one raw GET of the same endpoint with a warm token;
  *  (b) login-verify time minus the propagation delay, 0–8 s, beside the tutorial's "sleep 1 s, check once";
  *  (c) token requests for 1,000 calls spanning 3 token lifetimes.
+ * Then the same three for the incontact dialect (`bench/cxone-incontact.ts`), against its own simulator.
  * Prints its figures; it asserts nothing.
  */
 import os from 'node:os';
@@ -12,6 +13,7 @@ import type { Agent } from '../src/agentstate/model';
 import { createCxoneClient } from '../src/cxone';
 import { createLogger } from '../src/logger';
 import { createSimulatorControl } from '../src/simulator/control';
+import { benchIncontact } from './cxone-incontact';
 import { startSimProcess } from './lib/sim-process';
 import { fmt, median, percentile, printTable, timed } from './lib/stats';
 
@@ -32,6 +34,7 @@ async function main() {
   } finally {
     await sim.stop();
   }
+  await benchIncontact();
 }
 
 function stack(url: string, demo: { clientId: string; clientSecret: string }) {

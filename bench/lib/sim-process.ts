@@ -1,18 +1,29 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
-import type { SimulatorOptions } from '../../src/simulator';
+import type {
+  IncontactCredentials,
+  IncontactSimulatorOptions,
+  SimulatorOptions,
+  StartSimulatorOptions,
+} from '../../src/simulator';
 
-export interface SimProcess {
+export interface SimProcess<Demo = { clientId: string; clientSecret: string }> {
   url: string;
-  demo: { clientId: string; clientSecret: string };
+  /** v2: the OAuth client; incontact: the application's client credentials and the API user's access key. */
+  demo: Demo;
   stop(): Promise<void>;
 }
 
-export function startSimProcess(opts: SimulatorOptions = {}): Promise<SimProcess> {
+/** The v2 dialect (the default), or the incontact one with its demo access key. */
+export function startSimProcess(opts?: SimulatorOptions & { dialect?: 'v2' }): Promise<SimProcess>;
+export function startSimProcess(
+  opts: IncontactSimulatorOptions & { dialect: 'incontact' },
+): Promise<SimProcess<IncontactCredentials>>;
+export function startSimProcess(opts: StartSimulatorOptions = {}): Promise<SimProcess<unknown>> {
   const child = fork(path.join(__dirname, 'sim-child.js'), [JSON.stringify(opts)], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('message', (m: { url: string; demo: SimProcess['demo'] }) =>
+    child.once('message', (m: { url: string; demo: unknown }) =>
       resolve({
         ...m,
         stop: () =>
