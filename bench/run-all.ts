@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const BENCHES = ['cxone', 'slack', 'watch'];
+const BENCHES = ['cxone', 'floor', 'slack', 'watch'];
 
 function main() {
   const root = path.join(__dirname, '..', '..');
