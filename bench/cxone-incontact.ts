@@ -13,7 +13,7 @@ import type { SessionAgent } from '../src/agentstate/sessions';
 import { tokenMarginMs } from '../src/cxone';
 import { createIncontactControl, type IncontactCredentials } from '../src/simulator';
 import { LOGGED_IN_AT_FRACTION } from '../src/simulator/incontact/decisions';
-import { incontactStack, rawIncontact, sleep, type WireState } from './lib/incontact';
+import { API_VERSION, incontactStack, rawIncontact, sleep, type WireState } from './lib/incontact';
 import { startSimProcess } from './lib/sim-process';
 import { fmt, median, percentile, printTable, timed } from './lib/stats';
 
@@ -74,7 +74,7 @@ async function benchReport(url: string, demo: IncontactCredentials) {
   }
   const ratio = median(reportMs) / median(rawMs);
   console.log(
-    `\n## (a) incontact: report(agentId) vs one raw GET /inContactAPI/services/${'v27.0'}/agents/{id}/states — ${N} each, ${LATENCY_MS} ms injected latency`,
+    `\n## (a) incontact: report(agentId) vs one raw GET /inContactAPI/services/${API_VERSION}/agents/{id}/states — ${N} each, ${LATENCY_MS} ms injected latency`,
   );
   printTable(
     ['', 'p50', 'p95', 'p99'],
