@@ -109,24 +109,32 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     storeHealthy: () => deps.health.healthy(),
     checkStore: () => deps.health.check(),
     async start() {
-      await initialise(app);
       if (!slack.socketMode) {
+        await initialise(app);
         const server = (await app.start(slack.port)) as Server;
         return { port: (server.address() as AddressInfo).port };
       }
-      await app.start();
+      // /healthz means "the process serves": it answers before Slack does (auth.test, then the socket's
+      // hello), so a Slack outage at start does not get a healthy container restarted.
       const server = serveRoutes(routes);
       routeServer = server;
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(slack.port, () => resolve());
       });
+      try {
+        await initialise(app);
+        await app.start();
+      } catch (err) {
+        await closeServer(server);
+        routeServer = undefined;
+        throw err;
+      }
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
       await app.stop();
-      const server = routeServer;
-      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (routeServer) await closeServer(routeServer);
     },
   };
 }
@@ -139,7 +147,15 @@ function createReceiver(
   logger: Logger,
 ): Receiver {
   const slack = config.slack;
-  if (slack.socketMode) return new SocketModeReceiver({ appToken: slack.appToken ?? '', logger: boltLogger });
+  if (slack.socketMode) {
+    // The socket-mode client calls apps.connections.open with a WebClient of its own; without these options
+    // it would go to slack.com whatever SLACK_API_URL says (GovSlack, a proxy, the sandbox).
+    return new SocketModeReceiver({
+      appToken: slack.appToken ?? '',
+      logger: boltLogger,
+      installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
+    });
+  }
   const signingSecret = requireSecret(slack.signingSecret);
   const receiver = new HTTPReceiver({
     signingSecret,
@@ -157,6 +173,10 @@ function createReceiver(
 }
 
 const EVENTS_PATH = '/slack/events';
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
 
 function buildDeps(opts: SlackAppOptions, app: App): SlackDeps {
   const { config, logger } = opts;

@@ -40,6 +40,8 @@ export class FakeSlack {
   readonly closedChannels = new Set<string>();
   /** Channels where chat.postMessage answers with this error (channel_not_found, is_archived…). */
   readonly channelErrors = new Map<string, string>();
+  /** What `apps.connections.open` hands out (Socket Mode); unset, the method is unknown. */
+  socketModeUrl: string | undefined;
   /** response_url ids Slack no longer accepts (older than 30 minutes). */
   readonly expiredResponseUrls = new Set<string>();
   /** Next N calls of a method answer 429 with this Retry-After (seconds). */
@@ -143,6 +145,10 @@ export class FakeSlack {
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
     switch (method) {
+      case 'apps.connections.open':
+        return this.socketModeUrl
+          ? { ok: true, url: this.socketModeUrl }
+          : { ok: false, error: 'unknown_method' };
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'agentstate' };
       case 'chat.postMessage': {
