@@ -1,3 +1,5 @@
+import { Agent } from 'node:http';
+import axios from 'axios';
 import type { AgentStatus } from '../../../src/agentstate/sessions/model';
 import {
   createIncontactClient,
@@ -6,12 +8,12 @@ import {
   SessionInProgressError,
   zeroDelayRetryPolicy,
 } from '../../../src/cxone';
+import { createLogger } from '../../../src/logger';
 import {
   createIncontactControl,
   type RunningIncontactSimulator,
   startSimulator,
 } from '../../../src/simulator';
-import { captureLogs } from '../helpers/fixtures';
 
 /**
  * The client against the incontact simulator over real HTTP: discovery, the access-key token, reads of
@@ -21,6 +23,12 @@ import { captureLogs } from '../helpers/fixtures';
 
 const PROPAGATION_MS = 50;
 let sim: RunningIncontactSimulator;
+// Its own connections, closed with the file, so no pooled socket outlives the simulator. (This file also
+// imports nothing that loads nock: nock patches Node's http on load, and left active here it would sit
+// beneath the next file's nock in the same jest worker.)
+const agent = new Agent({ keepAlive: false });
+const http = axios.create({ httpAgent: agent });
+const logger = createLogger({ level: 'silent' });
 
 beforeAll(async () => {
   sim = await startSimulator({ dialect: 'incontact', propagationDelayMs: PROPAGATION_MS, latencyMs: 0 });
@@ -33,6 +41,7 @@ beforeEach(async () => {
 
 afterAll(async () => {
   await sim?.close();
+  agent.destroy();
 });
 
 function client(credentials = sim.demo) {
@@ -40,7 +49,8 @@ function client(credentials = sim.demo) {
     authUrl: sim.url,
     ...credentials,
     apiVersion: 'v27.0',
-    logger: captureLogs().logger,
+    logger,
+    http,
     retry: zeroDelayRetryPolicy,
     timeoutMs: 5_000,
   });
