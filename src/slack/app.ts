@@ -22,6 +22,7 @@ import { register as registerEvents } from './events';
 import { healthRoutes, type Readiness, serveRoutes } from './http-routes';
 import { register as registerOptions } from './options';
 import { guardSlackRequests } from './request-guard';
+import { refuseForeignResponseUrls, responseUrlPolicy } from './response-urls';
 import { createStoreHealth, type SlackStore } from './store-health';
 import { createSupervisorCheck } from './supervisors';
 import { register as registerViews } from './views';
@@ -91,6 +92,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   app.error(async (err) => {
     logger.error({ err }, 'unhandled error in a Slack listener');
   });
+  app.use(refuseForeignResponseUrls(responseUrlPolicy(slack.apiUrl), logger));
   const deps = buildDeps(opts, app);
   for (const register of [
     registerCommands,

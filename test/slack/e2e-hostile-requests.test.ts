@@ -1,5 +1,8 @@
-import { type Harness, SIGNING_SECRET, startHarness, waitForPost } from './harness';
-import { postSigned } from './slack-requests';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ACTION, BLOCK, SKILL_LOGIN_STATE, VIEW } from '../../src/slack/ids';
+import { type Harness, SIGNING_SECRET, SUPERVISOR, startHarness, waitFor, waitForPost } from './harness';
+import { buttonPayload, commandBody, postSigned } from './slack-requests';
 
 /**
  * Correctly signed requests that Slack would never send: bodies Bolt cannot handle and timestamps far
@@ -8,13 +11,29 @@ import { postSigned } from './slack-requests';
 
 let h: Harness;
 let events: string;
+/** A host that is not Slack's, recording whatever the app would send it. */
+let foreign: { server: Server; url: string; hits: string[] };
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ store: true });
   events = `${h.baseUrl}/slack/events`;
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    res.end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  foreign = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, hits };
 });
-afterAll(() => h.close());
-beforeEach(() => h.slack.reset());
+afterAll(async () => {
+  await new Promise<void>((resolve) => foreign.server.close(() => resolve()));
+  await h.close();
+});
+beforeEach(async () => {
+  h.slack.reset();
+  foreign.hits.length = 0;
+  await h.control.reset();
+});
 
 /** A command answered afterwards proves the process is alive and nothing was left hanging. */
 async function expectStillServing() {
@@ -54,5 +73,47 @@ describe('request timestamps', () => {
     const sent = await h.command('help', undefined, { timestamp: nowS() + 60 });
     expect(sent.status).toBe(200);
     await waitForPost(h, sent.responseId);
+  });
+});
+
+describe('a response_url that is not Slack’s', () => {
+  const agent = () => h.sim.tenant.agents.find((a) => a.isActive)!;
+
+  it('refuses a slash command in its acknowledgement and never calls that address', async () => {
+    const res = await postSigned(events, SIGNING_SECRET, commandBody(agent().email, SUPERVISOR, foreign.url));
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('refused'),
+    });
+    await expectStillServing();
+    expect(foreign.hits).toEqual([]);
+    expect((await h.control.counts()).total).toBe(0);
+  });
+
+  it('refuses a login click: nothing is posted there, no operation stores it, CXone is not called', async () => {
+    await h.control.setAgentStates(agent().id, []);
+    const value = JSON.stringify({ a: agent().id });
+    const res = await h.interact(buttonPayload(ACTION.login, value, SUPERVISOR, foreign.url));
+    expect(res.status).toBe(200);
+    const told = await waitFor('the ephemeral refusal', () => h.slack.callsTo('chat.postEphemeral')[0]);
+    expect(told.args).toMatchObject({ user: SUPERVISOR, text: expect.stringContaining('refused') });
+    await expectStillServing();
+    expect(foreign.hits).toEqual([]);
+    expect(await h.store!.operations.listUnfinished()).toEqual([]);
+    expect(await h.control.count('POST /api/v2/agents/{agentId}/states')).toBe(0);
+  });
+
+  it('refuses a login form whose stored reply address is not Slack’s', async () => {
+    const metadata = JSON.stringify({ a: agent().id, ru: foreign.url, c: 'C0001' });
+    const values = {
+      [BLOCK.skill]: { [ACTION.skillSelect]: { selected_option: { value: h.sim.tenant.skills[0]!.id } } },
+      [BLOCK.state]: { [ACTION.stateSelect]: { selected_option: { value: SKILL_LOGIN_STATE } } },
+    };
+    const res = await h.submit(SUPERVISOR, { callback_id: VIEW.login, private_metadata: metadata }, values);
+    expect(JSON.parse(res.text)).toMatchObject({ response_action: 'errors' });
+    await expectStillServing();
+    expect(foreign.hits).toEqual([]);
+    expect(await h.control.count('POST /api/v2/agents/{agentId}/states')).toBe(0);
   });
 });

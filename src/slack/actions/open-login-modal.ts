@@ -11,6 +11,7 @@ import {
 } from '../blocks';
 import type { SlackDeps } from '../deps';
 import { modalValueSchema } from '../payloads';
+import { responseUrlPolicy } from '../response-urls';
 import { type ButtonArgs, readClick, targetOf } from './button';
 
 /**
@@ -20,6 +21,7 @@ import { type ButtonArgs, readClick, targetOf } from './button';
  * submission can turn the original card into progress and result.
  */
 export function openLoginModalClicked(deps: SlackDeps) {
+  const replies = responseUrlPolicy(deps.config.slack.apiUrl);
   return async (args: ButtonArgs): Promise<void> => {
     const click = await readClick(args, modalValueSchema);
     if (!click) return;
@@ -56,7 +58,10 @@ export function openLoginModalClicked(deps: SlackDeps) {
       ]);
       const metadata = {
         a: agent.id,
-        ...(args.body.response_url ? { ru: args.body.response_url } : {}),
+        // Checked at the door already (response-urls.ts); checked again because the modal stores it.
+        ...(args.body.response_url && replies.allows(args.body.response_url)
+          ? { ru: args.body.response_url }
+          : {}),
         ...(click.message ? { c: click.message.channel } : {}),
       };
       await update(

@@ -5,6 +5,7 @@ import type { SlackDeps } from '../deps';
 import { ACTION, BLOCK, SKILL_LOGIN_STATE } from '../ids';
 import { decode, modalMetadataSchema } from '../payloads';
 import { fromDirectMessage, fromResponseUrl } from '../responder';
+import { responseUrlPolicy } from '../response-urls';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -26,6 +27,7 @@ function selected(values: Values, block: string, action: string): string | undef
  * errors`); otherwise the ack closes the modal and the login runs in the card the modal came from.
  */
 export function loginSubmitted(deps: SlackDeps) {
+  const replies = responseUrlPolicy(deps.config.slack.apiUrl);
   return async ({ ack, body, view, client }: Args): Promise<void> => {
     const values = view.state.values;
     const parsed = submissionSchema.safeParse({
@@ -33,7 +35,10 @@ export function loginSubmitted(deps: SlackDeps) {
       state: selected(values, BLOCK.state, ACTION.stateSelect) ?? SKILL_LOGIN_STATE,
       activity: selected(values, BLOCK.activity, ACTION.activitySelect),
     });
-    const meta = decode(modalMetadataSchema, view.private_metadata);
+    const decoded = decode(modalMetadataSchema, view.private_metadata);
+    // The metadata comes back from Slack as the app wrote it; a reply address that is not Slack's means it
+    // was not written by this app, so the form is refused as a whole (nothing posted, nothing stored).
+    const meta = decoded?.ru && !replies.allows(decoded.ru) ? undefined : decoded;
     if (!parsed.success || !meta) {
       const field = parsed.success ? BLOCK.skill : String(parsed.error.issues[0]?.path[0] ?? BLOCK.skill);
       const message = meta
