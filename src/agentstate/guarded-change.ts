@@ -4,7 +4,7 @@ import type { OperationGuard } from './operation-guard';
 /** Who changes agents and where it is recorded: the per-agent guard and the audit log. */
 export interface ChangeRecorder {
   guard: OperationGuard;
-  audit: AuditLog;
+  audit: Pick<AuditLog, 'record'>;
   /** A Slack user id, or `cli:<os user>`. */
   actor: string;
 }
@@ -15,6 +15,17 @@ export interface ChangeRecord {
   verifyMs?: number;
   detail?: string;
 }
+
+/**
+ * Outcomes where nothing was changed (the agent already was where it was asked to be, or the change was
+ * refused before anything was sent): not a change, so not audited — from any surface.
+ */
+export const NOT_A_CHANGE: ReadonlySet<string> = new Set([
+  'already_logged_in',
+  'not_logged_in',
+  'already',
+  'refused',
+]);
 
 export type Guarded<T> =
   | { kind: 'done'; result: T }
@@ -43,16 +54,17 @@ export async function guardedChange<T>(
     throw err;
   } finally {
     await op.end(record.outcome);
-    await rec.audit.record({
-      at: new Date(),
-      actor: rec.actor,
-      action,
-      agentId: agent.id,
-      agentName: agent.name,
-      outcome: record.outcome,
-      ...(record.target ? { target: record.target } : {}),
-      ...(record.verifyMs === undefined ? {} : { verifyMs: Math.round(record.verifyMs) }),
-      ...(record.detail ? { detail: record.detail } : {}),
-    });
+    if (!NOT_A_CHANGE.has(record.outcome))
+      await rec.audit.record({
+        at: new Date(),
+        actor: rec.actor,
+        action,
+        agentId: agent.id,
+        agentName: agent.name,
+        outcome: record.outcome,
+        ...(record.target ? { target: record.target } : {}),
+        ...(record.verifyMs === undefined ? {} : { verifyMs: Math.round(record.verifyMs) }),
+        ...(record.detail ? { detail: record.detail } : {}),
+      });
   }
 }

@@ -9,6 +9,7 @@ import {
   SocketModeReceiver,
 } from '@slack/bolt';
 import type { OperationGuard } from '../agentstate/operation-guard';
+import type { SessionService } from '../agentstate/sessions';
 import type { AgentStateService } from '../agentstate/types';
 import { type Config, ConfigError } from '../config';
 import type { Logger } from '../logger';
@@ -17,19 +18,25 @@ import { register as registerActions } from './actions';
 import { type AuditSink, composeAuditSinks, createSlackAuditSink, createStoreAuditSink } from './audit';
 import { boltLogLevel, createBoltLogger } from './bolt-logger';
 import { register as registerCommands } from './commands';
-import type { SlackDeps } from './deps';
+import type { BaseSlackDeps } from './deps';
 import { register as registerEvents } from './events';
 import { healthRoutes, type Readiness, serveRoutes } from './http-routes';
 import { register as registerOptions } from './options';
 import { guardSlackRequests } from './request-guard';
 import { refuseForeignResponseUrls, responseUrlPolicy } from './response-urls';
+import { registerSessionSurface } from './sessions';
 import { createStoreHealth, type SlackStore } from './store-health';
 import { createSupervisorCheck } from './supervisors';
 import { register as registerViews } from './views';
 
 export interface SlackAppOptions {
   config: Config;
-  service: AgentStateService;
+  /**
+   * The use cases of the connected CXone dialect: the tutorial's skill-login model (`service`, v2) or a real
+   * tenant's session model (`sessions`, incontact). Exactly one is given; the app registers its surface.
+   */
+  service?: AgentStateService;
+  sessions?: SessionService;
   guard: OperationGuard;
   logger: Logger;
   metrics: Metrics;
@@ -94,15 +101,18 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   });
   app.use(refuseForeignResponseUrls(responseUrlPolicy(slack.apiUrl), logger));
   const deps = buildDeps(opts, app);
-  for (const register of [
-    registerCommands,
-    registerActions,
-    registerViews,
-    registerOptions,
-    registerEvents,
-  ]) {
-    register(app, deps);
-  }
+  if (opts.sessions) registerSessionSurface(app, { ...deps, sessions: opts.sessions });
+  else if (opts.service) {
+    const v2 = { ...deps, service: opts.service };
+    for (const register of [
+      registerCommands,
+      registerActions,
+      registerViews,
+      registerOptions,
+      registerEvents,
+    ])
+      register(app, v2);
+  } else throw new Error('createSlackApp needs the use cases of one CXone dialect (service or sessions)');
 
   let routeServer: Server | undefined;
   return {
@@ -180,7 +190,7 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-function buildDeps(opts: SlackAppOptions, app: App): SlackDeps {
+function buildDeps(opts: SlackAppOptions, app: App): BaseSlackDeps {
   const { config, logger } = opts;
   const now = opts.clock ? () => opts.clock!.now() : Date.now;
   const supervisors = createSupervisorCheck({
@@ -192,10 +202,9 @@ function buildDeps(opts: SlackAppOptions, app: App): SlackDeps {
   });
   const health = createStoreHealth(opts.store);
   const audit = opts.audit ?? defaultAudit(opts, app, health);
-  const { service, guard, metrics, store } = opts;
+  const { guard, metrics, store } = opts;
   return {
     config,
-    service,
     guard,
     logger,
     metrics,

@@ -1,3 +1,4 @@
+import { NOT_A_CHANGE } from '../agentstate/guarded-change';
 import type { Agent } from '../agentstate/model';
 import { displayName } from '../agentstate/model';
 import type { OperationDetails } from '../agentstate/operation-guard';
@@ -36,8 +37,6 @@ export interface ChangeSummary {
   detail?: string;
   requestId?: string;
 }
-
-const UNCHANGED = new Set(['already_logged_in', 'not_logged_in']);
 
 export interface ChangeSpec<R, A extends Agent = Agent, E extends ProgressEvent = LoginProgress> {
   action: Extract<AuditEntry['action'], 'login' | 'logout' | 'switch' | 'available' | 'unavailable'>;
@@ -144,7 +143,7 @@ async function underGuard<R, A extends Agent, E extends ProgressEvent>(
 
   if (summary) deps.metrics.recordChange(spec.action, summary.outcome, summary.verifyMs);
   // Nothing changed when the agent already was where we wanted it (e.g. a re-delivered click): no audit line.
-  if (summary && !UNCHANGED.has(summary.outcome)) {
+  if (summary && !NOT_A_CHANGE.has(summary.outcome)) {
     await deps.audit.record({
       at: new Date(deps.now()),
       actor: spec.userId,

@@ -13,7 +13,8 @@ export const MAX_RATE_LIMIT_RETRIES = 3;
 /** Wait before a retry when a 429 names no Retry-After. */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 
-export type BulkOutcome = 'verified' | 'already' | 'refused' | 'not_applied' | 'failed' | 'skipped';
+/** `asked`: the agent was asked to log in (only the agent can); nothing is verified for it. */
+export type BulkOutcome = 'verified' | 'already' | 'asked' | 'refused' | 'not_applied' | 'failed' | 'skipped';
 
 export interface BulkItem {
   id: string;

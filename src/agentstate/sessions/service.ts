@@ -1,6 +1,7 @@
 import { runBulk } from '../floor/bulk';
 import { sessionFloor } from '../floor/session-floor';
 import { createRoster } from '../roster';
+import { awaitLogin } from './await-login';
 import { forceLogout, login, makeAvailable, makeUnavailable } from './change';
 import { diagnoseSession } from './diagnose';
 import { sessionHistory } from './history';
@@ -43,6 +44,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     logout: (agent, opts) => forceLogout(deps, agent, opts),
     login: (agent, opts) => login(deps, agent, opts),
     searchAgents: (search, limit = 50) => searchAll(deps.cxone, search, limit),
+    awaitLogin: (agent, opts) => awaitLogin(deps, agent, opts),
     floor: (team) => sessionFloor(floorDeps, team),
     async fixFloor(fix, recorder, opts = {}) {
       if (fix.id !== 'make_available' && fix.id !== 'log_in_logged_out')

@@ -1,9 +1,11 @@
+import { InvalidInputError } from '../../cxone/errors';
 import type { Logger } from '../../logger';
 import type { BulkProgress, BulkResult } from '../floor/bulk';
 import type { BulkFix, Floor, FloorSummary } from '../floor/model';
 import type { ChangeRecorder } from '../guarded-change';
 import type { Clock } from '../ports';
 import type { Roster } from '../roster';
+import type { AwaitedLogin } from './await-login';
 import type {
   AgentSkill,
   AgentStatus,
@@ -223,6 +225,8 @@ export interface SessionService {
     search: string | undefined,
     limit?: number,
   ): Promise<{ agents: SessionAgent[]; total: number }>;
+  /** After asking a logged-out agent to log in: wait until they are in and available, within the window. */
+  awaitLogin(agent: SessionAgent, opts?: ChangeOptions): Promise<AwaitedLogin>;
   /** A team's floor (every member's state, grouped, with the bulk fixes), or a line per team. */
   floor(team?: string): Promise<Floor | FloorSummary>;
   /**
@@ -248,14 +252,14 @@ export interface SessionDeps {
 }
 
 /** Raised before anything is sent when the reason is not one of the agent's team's codes. */
-export class InvalidReasonError extends Error {
-  override readonly name = 'InvalidReasonError';
+export class InvalidReasonError extends InvalidInputError {
   constructor(
     readonly value: string,
     readonly options: Reason[],
   ) {
     super(
       `"${value}" is not an unavailable reason for this agent; choose one of: ${options.map((r) => r.name).join(', ') || '(none defined)'}`,
+      'reason',
     );
   }
 }

@@ -142,6 +142,7 @@ function renderSummary(s: FloorSummary): string {
 const RESULT_WORDS: Record<BulkResult['outcome'], string> = {
   verified: 'verified',
   already: 'already fine',
+  asked: 'asked to log in',
   refused: 'not sent',
   not_applied: 'not applied',
   failed: 'failed',

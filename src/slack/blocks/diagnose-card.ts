@@ -9,7 +9,7 @@ import { ambiguousCard } from './lookup-cards';
 
 const MARK: Record<Check['outcome'], string> = { pass: '✓', fail: '✗', warn: '⚠', skipped: '–' };
 
-export function checkLine(check: Check): string {
+export function checkLine(check: Pick<Check, 'outcome' | 'label' | 'detail'>): string {
   const detail = check.detail ? ` — ${esc(check.detail)}` : '';
   const label = check.outcome === 'skipped' ? `_${esc(check.label)}_` : `*${esc(check.label)}*`;
   return `${MARK[check.outcome]} ${label}${detail}`;

@@ -9,7 +9,14 @@ import { button, type Card, context, esc, section } from './kit';
 const MAX_CANDIDATES = 10;
 
 /** Several agents match: one row per candidate with a button that shows that agent's card. */
-export function ambiguousCard(query: string, candidates: Agent[], total: number, diagnose = false): Card {
+export function ambiguousCard(
+  query: string,
+  candidates: Agent[],
+  total: number,
+  diagnose = false,
+  /** What a candidate's button does; each dialect has its own "show this agent". */
+  pickAction: string = ACTION.pickAgent,
+): Card {
   const shown = candidates.slice(0, MAX_CANDIDATES);
   const more = total > shown.length ? ` (showing ${shown.length})` : '';
   return {
@@ -21,7 +28,7 @@ export function ambiguousCard(query: string, candidates: Agent[], total: number,
           `${agentName(agent)}${agent.isActive ? '' : ' _(inactive)_'}\n${esc(agent.email)} · \`${agent.id}\``,
           button({
             text: diagnose ? 'Diagnose' : 'Show',
-            actionId: ACTION.pickAgent,
+            actionId: pickAction,
             value: encode({ a: agent.id, ...(diagnose ? { d: true } : {}) }),
           }),
         ),

@@ -4,6 +4,7 @@ import { ambiguousCard, mentionProblemCard, notFoundCard } from '../blocks';
 import type { NotFoundContext } from '../blocks/lookup-cards';
 import type { AgentArg } from '../grammar';
 import { emailOfMember } from '../mentions';
+import type { BaseSlackDeps } from '../deps';
 import type { CommandContext } from './context';
 
 export type AgentRefResult =
@@ -11,7 +12,7 @@ export type AgentRefResult =
   | { ok: false; outcome: CommandOutcome };
 
 /** Turns the `<agent>` argument into a reference the service understands; a mention becomes an email. */
-export async function agentRef(ctx: CommandContext, arg: AgentArg): Promise<AgentRefResult> {
+export async function agentRef(ctx: CommandContext<BaseSlackDeps>, arg: AgentArg): Promise<AgentRefResult> {
   if (arg.kind === 'ref') return { ok: true, ref: arg.ref };
   const found = await emailOfMember(ctx.deps.client, arg.userId, ctx.log);
   if (!found.ok) {

@@ -1,3 +1,4 @@
+import type { BaseSlackDeps } from '../deps';
 import { membershipUnknownCard, refusalCard } from '../blocks';
 import type { CommandContext } from './context';
 
@@ -6,7 +7,7 @@ import type { CommandContext } from './context';
  * reaches CXone or the store; a click checks again.
  */
 export async function allowedToChange(
-  ctx: CommandContext,
+  ctx: CommandContext<BaseSlackDeps>,
   kind: 'change' | 'watch' | 'audit' = 'change',
 ): Promise<boolean> {
   const auth = await ctx.deps.supervisors.authorise(ctx.userId);

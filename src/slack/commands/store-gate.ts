@@ -1,3 +1,4 @@
+import type { BaseSlackDeps } from '../deps';
 import { noStoreCard, storeDownCard } from '../blocks';
 import type { SlackStore } from '../store-health';
 import type { CommandContext } from './context';
@@ -7,7 +8,7 @@ import type { CommandContext } from './context';
  * database went away, answers with the reason instead of failing half-way.
  */
 export async function requireStore(
-  ctx: CommandContext,
+  ctx: CommandContext<BaseSlackDeps>,
   what: string,
   kind: 'change' | 'watch' | 'read',
 ): Promise<SlackStore | undefined> {
@@ -27,7 +28,7 @@ export async function requireStore(
  * login/logout answer with a confirm card; refusing there already (rather than at the click) spares the
  * supervisor a confirm step that cannot succeed. Without a store there is nothing to check.
  */
-export async function changesPossible(ctx: CommandContext): Promise<boolean> {
+export async function changesPossible(ctx: CommandContext<BaseSlackDeps>): Promise<boolean> {
   if (!ctx.deps.store || (await ctx.deps.health.check())) return true;
   await ctx.respond(storeDownCard('it does not answer', 'change'));
   return false;
