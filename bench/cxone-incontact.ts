@@ -9,6 +9,7 @@
  * BENCH_SMALL=1 runs it with small sizes (development). Prints its figures; it asserts nothing.
  */
 import os from 'node:os';
+import { FIRST_POLL_DELAY_MS, MAX_POLL_DELAY_MS } from '../src/agentstate/poll-states';
 import type { SessionAgent } from '../src/agentstate/sessions';
 import { tokenMarginMs } from '../src/cxone';
 import { createIncontactControl, type IncontactCredentials } from '../src/simulator';
@@ -114,6 +115,8 @@ async function benchVerify(url: string, demo: IncontactCredentials, control: Con
   const loginFactor = LOGGED_IN_AT_FRACTION + 1;
   const rows: Array<Array<string | number>> = [];
   let allMet = true;
+  let availableMet = true;
+  let loginMet = true;
   for (const delay of delays) {
     await control.reset({ propagationDelayMs: delay, latencyMs: LATENCY_MS });
     const raw = await rawIncontact(url, demo);
@@ -149,7 +152,9 @@ async function benchVerify(url: string, demo: IncontactCredentials, control: Con
     const logins = await Promise.all(out.map((agent) => imp.service.login(agent)));
     const l = summarize(logins, delay * loginFactor);
 
-    if (a.verified !== K || a.max > 300 || l.verified !== K || l.max > 300) allMet = false;
+    if (a.verified !== K || a.max > 300) availableMet = false;
+    if (l.verified !== K || l.max > 300) loginMet = false;
+    allMet = availableMet && loginMet;
     rows.push([
       `${delay / 1000} s`,
       `${a.verified}/${K} (${pct(a.verified, K)})`,
@@ -187,7 +192,19 @@ async function benchVerify(url: string, demo: IncontactCredentials, control: Con
       'Overshoots include the round trips of the change itself (POST, and for a login the POST of the session and\n' +
       'of the state), which verify time counts from the first POST.',
   );
-  console.log(`target ≤ 300 ms overshoot with 100 % verified at every delay: ${allMet ? 'met' : 'MISSED'}`);
+  console.log(
+    `target ≤ 300 ms overshoot with 100 % verified at every delay: ${allMet ? 'met' : 'MISSED'} (make available: ${availableMet ? 'met' : 'MISSED'}; impersonated login: ${loginMet ? 'met' : 'MISSED'})`,
+  );
+  if (availableMet && !loginMet)
+    console.log(
+      `the login misses where make available meets it because its two waits are in series: the first notices the
+` +
+        `session up to one poll interval late (the interval grows to MAX_POLL_DELAY_MS = ${MAX_POLL_DELAY_MS} ms) and only then sends
+` +
+        `the Available, whose own wait starts over at FIRST_POLL_DELAY_MS = ${FIRST_POLL_DELAY_MS} ms and notices it up to one interval
+` +
+        'late again — the two lags and the extra round trips add.',
+    );
 }
 
 function summarize(outcomes: Array<{ kind: string; verifyMs?: number }>, delay: number) {
@@ -220,24 +237,27 @@ async function benchTokens(url: string, demo: IncontactCredentials, control: Con
     await control.reset({ tokenTtlSeconds: TTL_S, latencyMs: LATENCY_MS, propagationDelayMs: 0 });
     const before = (await control.counts()).byEndpoint;
     const { cxone } = incontactStack(url, demo);
-    // The first call discovers, fetches the first token and finds the API host: the span starts with it.
+    // The first call discovers, fetches the first token and finds the API host. The span counts from when
+    // that token was asked for (its lifetime runs from then), read back from the client's token cache.
     const { agents } = await cxone.searchAgents({ top: 100 });
-    const t0 = performance.now();
+    const issuedAt = (await cxone.tokenInfo()).expiresAt - usableMs;
+    const end = issuedAt + spanMs;
+    const t0 = Date.now();
     const calls: Promise<unknown>[] = [];
     for (let i = 0; i < CALLS; i++) {
-      const at = (i * spanMs) / CALLS;
-      const wait = at - (performance.now() - t0);
+      const wait = t0 + ((end - t0) * i) / CALLS - Date.now();
       if (wait > 0) await sleep(wait);
       calls.push(cxone.getAgentState((agents[i % agents.length] as SessionAgent).id));
     }
+    const lastSentAfter = Date.now() - issuedAt;
     const results = await Promise.allSettled(calls);
     const failed = results.filter((r) => r.status === 'rejected').length;
     const after = (await control.counts()).byEndpoint;
     const delta = endpoints.map((e) => (after[e] ?? 0) - (before[e] ?? 0));
-    rows.push([label, `${((performance.now() - t0) / 1000).toFixed(1)} s`, CALLS, failed, ...delta]);
+    rows.push([label, `${(lastSentAfter / 1000).toFixed(2)} s`, CALLS, failed, ...delta]);
     cxone.close();
   }
-  printTable(['span', 'took', 'calls', 'failed', ...endpoints], rows);
+  printTable(['span', 'last call sent after first token', 'calls', 'failed', ...endpoints], rows);
   const [, second] = rows;
   const met =
     second !== undefined && second[3] === 0 && second[4] === 1 && second[5] === 1 && second[6] === 3;
