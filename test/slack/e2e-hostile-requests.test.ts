@@ -1,12 +1,22 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ACTION, BLOCK, SKILL_LOGIN_STATE, VIEW } from '../../src/slack/ids';
-import { type Harness, SIGNING_SECRET, SUPERVISOR, startHarness, waitFor, waitForPost } from './harness';
-import { buttonPayload, commandBody, postSigned } from './slack-requests';
+import {
+  allText,
+  type Harness,
+  SIGNING_SECRET,
+  SUPERVISOR,
+  startHarness,
+  waitFor,
+  waitForPost,
+  waitForPostWith,
+} from './harness';
+import { buttonPayload, commandBody, formPayload, postSigned, viewSubmissionPayload } from './slack-requests';
 
 /**
- * Correctly signed requests that Slack would never send: bodies Bolt cannot handle and timestamps far
- * from now. Each is refused and the app keeps serving.
+ * Correctly signed requests that Slack would never send: bodies Bolt cannot handle, timestamps far from
+ * now, reply addresses that are not Slack's, and captured requests sent again. Each is refused and the
+ * app keeps serving.
  */
 
 let h: Harness;
@@ -115,5 +125,64 @@ describe('a response_url that is not Slack’s', () => {
     await expectStillServing();
     expect(foreign.hits).toEqual([]);
     expect(await h.control.count('POST /api/v2/agents/{agentId}/states')).toBe(0);
+  });
+});
+
+describe('a state-changing request that arrives again', () => {
+  const LOGIN_POST = 'POST /api/v2/agents/{agentId}/states';
+  const agent = () => h.sim.tenant.agents.filter((a) => a.isActive)[1]!;
+
+  /** Sends the very bytes and headers of an earlier request, as someone who captured it would. */
+  const replay = (body: string, timestamp: number) => postSigned(events, SIGNING_SECRET, body, { timestamp });
+
+  it('refuses a captured login click replayed after the agent was logged out', async () => {
+    await h.control.setAgentStates(agent().id, []);
+    const body = formPayload(
+      buttonPayload(
+        ACTION.login,
+        JSON.stringify({ a: agent().id }),
+        SUPERVISOR,
+        h.slack.responseUrl('first'),
+      ),
+    );
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await replay(body, timestamp)).status).toBe(200);
+    await waitForPostWith(h, 'first', 'verified in');
+    await waitFor('the login to end', async () => (await h.store!.operations.listUnfinished()).length === 0);
+    await h.control.setAgentStates(agent().id, []);
+    const loginsBefore = await h.control.count(LOGIN_POST);
+
+    expect((await replay(body, timestamp)).status).toBe(200);
+    const refusal = await waitForPostWith(h, 'first', 'already handled');
+    expect(refusal.replace_original).toBe(false);
+    await expectStillServing();
+    expect(await h.control.count(LOGIN_POST)).toBe(loginsBefore);
+    expect(h.sim.tenant.visibleStates(agent().id)).toEqual([]);
+  });
+
+  it('refuses a login form submitted again with the same trigger_id', async () => {
+    await h.control.setAgentStates(agent().id, []);
+    const metadata = JSON.stringify({ a: agent().id, ru: h.slack.responseUrl('form'), c: 'C0001' });
+    const values = {
+      [BLOCK.skill]: { [ACTION.skillSelect]: { selected_option: { value: h.sim.tenant.skills[0]!.id } } },
+      [BLOCK.state]: { [ACTION.stateSelect]: { selected_option: { value: SKILL_LOGIN_STATE } } },
+    };
+    const body = formPayload(
+      viewSubmissionPayload(SUPERVISOR, { callback_id: VIEW.login, private_metadata: metadata }, values),
+    );
+    const timestamp = Math.floor(Date.now() / 1000);
+    await replay(body, timestamp);
+    await waitFor('the login', () =>
+      h.slack.postsTo('form').find((p) => /verified in|Could not/.test(allText(p))),
+    );
+    await waitFor('the login to end', async () => (await h.store!.operations.listUnfinished()).length === 0);
+    await h.control.setAgentStates(agent().id, []);
+    const loginsBefore = await h.control.count(LOGIN_POST);
+    const postsBefore = h.slack.postsTo('form').length;
+
+    expect((await replay(body, timestamp)).status).toBe(200);
+    await expectStillServing();
+    expect(await h.control.count(LOGIN_POST)).toBe(loginsBefore);
+    expect(h.slack.postsTo('form')).toHaveLength(postsBefore);
   });
 });

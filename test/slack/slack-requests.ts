@@ -39,6 +39,11 @@ export async function postSigned(
   return { status: res.status, text: await res.text() };
 }
 
+/** Slack gives every interaction its own trigger_id and every click its own action_ts. */
+let sequence = 0;
+const triggerId = () => `trigger-${Date.now()}-${++sequence}`;
+const actionTs = () => `${(Date.now() / 1000).toFixed(3)}${String(++sequence % 1000).padStart(3, '0')}`;
+
 export function commandBody(
   text: string,
   userId: string,
@@ -58,7 +63,7 @@ export function commandBody(
     api_app_id: 'A0001',
     is_enterprise_install: 'false',
     response_url: responseUrl,
-    trigger_id: `trigger-${Date.now()}`,
+    trigger_id: triggerId(),
   }).toString();
 }
 
@@ -88,7 +93,7 @@ export function buttonPayload(
       channel_id: channel,
       is_ephemeral: message.ephemeral ?? true,
     },
-    trigger_id: `trigger-${Date.now()}`,
+    trigger_id: triggerId(),
     team: TEAM,
     enterprise: null,
     is_enterprise_install: false,
@@ -102,7 +107,7 @@ export function buttonPayload(
         text: { type: 'plain_text', text: 'button', emoji: true },
         value,
         type: 'button',
-        action_ts: `${Date.now() / 1000}`,
+        action_ts: actionTs(),
       },
     ],
   };
@@ -119,7 +124,7 @@ export function viewSubmissionPayload(
     user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM.id },
     api_app_id: 'A0001',
     token: 'deprecated-verification-token',
-    trigger_id: `trigger-${Date.now()}`,
+    trigger_id: triggerId(),
     view: {
       id: 'V0001',
       team_id: TEAM.id,

@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { SlackDeps } from '../deps';
 import { ACTION } from '../ids';
+import { createSeenRequests, oncePerClick } from '../replays';
 import { cancelClicked } from './cancel';
 import { loginClicked } from './login';
 import { logoutClicked } from './logout';
@@ -10,9 +11,11 @@ import { shareClicked } from './share';
 import { switchClicked } from './switch-skill';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTION.login, loginClicked(deps));
-  app.action<BlockButtonAction>(ACTION.switchSkill, switchClicked(deps));
-  app.action<BlockButtonAction>(ACTION.logout, logoutClicked(deps));
+  // The buttons that change an agent's state act once per click, whatever arrives again (replays.ts).
+  const once = oncePerClick(createSeenRequests(deps.now), deps.logger);
+  app.action<BlockButtonAction>(ACTION.login, once, loginClicked(deps));
+  app.action<BlockButtonAction>(ACTION.switchSkill, once, switchClicked(deps));
+  app.action<BlockButtonAction>(ACTION.logout, once, logoutClicked(deps));
   app.action<BlockButtonAction>(ACTION.openLoginModal, openLoginModalClicked(deps));
   app.action<BlockButtonAction>(ACTION.pickAgent, pickAgentClicked(deps));
   app.action<BlockButtonAction>(ACTION.share, shareClicked(deps));

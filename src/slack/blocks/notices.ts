@@ -58,6 +58,13 @@ export function staleButtonCard(): Card {
   return notice(':warning: That button is out of date. Run the command again to get a fresh card.');
 }
 
+/** A click that repeats one already handled (a replayed request): nothing is done a second time. */
+export function replayedClickCard(): Card {
+  return notice(
+    ':warning: That click was already handled, so nothing was done again. Run the command again for a fresh card.',
+  );
+}
+
 export function cancelledCard(): Card {
   return notice('Cancelled. Nothing was sent to CXone.');
 }
