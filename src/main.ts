@@ -6,10 +6,10 @@ import { createSessionService, type SessionCxonePort, type SessionService } from
 import type { AgentStateService } from './agentstate/types';
 import { type CliContext, runCli } from './cli';
 import { CliExit, ExitCode } from './cli/io';
-import { assertServeConfig, type Config, ConfigError, type Env, loadConfig } from './config';
+import { assertServeConfig, type Config, type Env, loadConfig } from './config';
 import { createCxoneClient, createIncontactClient } from './cxone';
 import { createLogger, type Logger } from './logger';
-import { describeSimulator, type RunningSimulator, startSimulator } from './simulator';
+import { describeSimulator, startSimulator } from './simulator';
 import { createStoreOperationGuard, openStore, type Store } from './store';
 
 /**
@@ -153,16 +153,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Fails with a message naming DATABASE_URL before anything else starts.
   const store = await openStore(config.databaseUrl, { logger: logger.child({ component: 'store' }) });
   const metrics = createMetrics();
-  const built = await buildRuntime(config, logger, { onCxoneRequest: metrics.onCxoneRequest });
-  if (built.dialect !== 'v2') {
-    await built.close();
-    await store.close();
-    throw new ConfigError(
-      'CXONE_DIALECT',
-      'the Slack app speaks the v2 dialect only in this version; the incontact dialect is available in the CLI (agentstate status, diagnose, history, available, unavailable, login, logout, doctor)',
-    );
-  }
-  const runtime = built;
+  const runtime = await buildRuntime(config, logger, { onCxoneRequest: metrics.onCxoneRequest });
   // A replica keeps its id across restarts (host and port), so it can finish what its previous process left.
   const owner = config.slack.port
     ? `${os.hostname()}:${config.slack.port}`
@@ -185,7 +176,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   };
   const slack = slackModule.createSlackApp({
     config,
-    service: runtime.service,
+    ...(runtime.dialect === 'v2' ? { service: runtime.service } : { sessions: runtime.sessions }),
     guard: createStoreOperationGuard(store, { owner }),
     logger,
     metrics,
@@ -202,7 +193,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // operations once they are stale.
   const sweeps = recovery.startOperationRecovery({
     store,
-    service: runtime.service,
+    ...(runtime.dialect === 'v2'
+      ? { service: runtime.service }
+      : { resume: (op: Parameters<SessionService['resume']>[0]) => runtime.sessions.resume(op) }),
     client,
     logger: logger.child({ component: 'recovery' }),
     owner,
@@ -218,35 +211,37 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await stopAll();
     throw err;
   }
-  const notifier = watch.createSlackWatchNotifier({
-    client,
-    service: runtime.service,
-    store,
-    logger,
-    clock: systemClock,
-  });
-  const engine = createWatchEngine({
-    cxone: runtime.cxone,
-    store,
-    notifier,
-    clock: systemClock,
-    logger: logger.child({ component: 'watcher' }),
-    catalog: { skills: () => runtime.service.listSkills() },
-  });
-  const watcher = createWatcherRunner({
-    engine,
-    store,
-    holderId: owner,
-    intervalMs: config.watchIntervalMs,
-    logger: logger.child({ component: 'watcher' }),
-  });
-  watcher.start();
+  const watcher =
+    runtime.dialect === 'v2'
+      ? createWatcherRunner({
+          engine: createWatchEngine({
+            cxone: runtime.cxone,
+            store,
+            notifier: watch.createSlackWatchNotifier({
+              client,
+              service: runtime.service,
+              store,
+              logger,
+              clock: systemClock,
+            }),
+            clock: systemClock,
+            logger: logger.child({ component: 'watcher' }),
+            catalog: { skills: () => runtime.service.listSkills() },
+          }),
+          store,
+          holderId: owner,
+          intervalMs: config.watchIntervalMs,
+          logger: logger.child({ component: 'watcher' }),
+        })
+      : // Watching agents speaks the tutorial's dialect only in this version (the command says so).
+        undefined;
+  watcher?.start();
   logger.info({ port, socketMode: config.slack.socketMode, owner }, 'agentstate is running');
   return {
     port,
     async stop() {
       await slack.stop();
-      await Promise.all([sweeps.stop(), watcher.stop()]);
+      await Promise.all([sweeps.stop(), watcher?.stop()]);
       await stopAll();
     },
   };

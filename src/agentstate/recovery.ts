@@ -32,7 +32,9 @@ export function defaultStaleAfterMs(verifyTimeoutMs: number): number {
 }
 
 export interface RecoveryDeps {
-  service: Pick<AgentStateService, 'resolveAgent' | 'report' | 'resolveTarget'>;
+  service?: Pick<AgentStateService, 'resolveAgent' | 'report' | 'resolveTarget'>;
+  /** The session model's own resumption (a real tenant's API); `service` is then not used. */
+  resume?: (op: Operation) => Promise<ResumeOutcome>;
   clock: Clock;
   verifyTimeoutMs: number;
   /** Between re-reads while the verify window is open. */
@@ -41,6 +43,8 @@ export interface RecoveryDeps {
 
 export type ResumeOutcome =
   | { kind: 'verified'; agent: Agent; state: ResolvedState }
+  /** The session model: the change shows; `description` says what the agent is now ("now Available"). */
+  | { kind: 'confirmed'; agent: Agent; description: string }
   | { kind: 'logged_out'; agent: Agent; skillName?: string }
   | { kind: 'failed'; agentId: string; agent?: Agent; skillName?: string; explanation: string };
 
@@ -59,7 +63,10 @@ interface Expectation {
 }
 
 export async function resumeOperation(deps: RecoveryDeps, op: Operation): Promise<ResumeOutcome> {
-  const resolution = await deps.service.resolveAgent(op.agentId);
+  if (deps.resume) return deps.resume(op);
+  if (!deps.service) throw new Error('recovery needs the use cases of one CXone dialect');
+  const service = deps.service;
+  const resolution = await service.resolveAgent(op.agentId);
   if (resolution.kind !== 'found') {
     return failed(
       op,
@@ -69,7 +76,7 @@ export async function resumeOperation(deps: RecoveryDeps, op: Operation): Promis
     );
   }
   const agent = resolution.agent;
-  const want = await expectation(deps, op, agent);
+  const want = await expectation({ ...deps, service }, op, agent);
   if (!want) {
     return failed(
       op,
@@ -82,7 +89,7 @@ export async function resumeOperation(deps: RecoveryDeps, op: Operation): Promis
   let lastError: unknown;
   for (;;) {
     try {
-      const done = want.met(await readStates(deps, agent));
+      const done = want.met(await readStates(service, agent));
       if (done) return done;
       lastError = undefined;
     } catch (err) {
@@ -99,13 +106,18 @@ export async function resumeOperation(deps: RecoveryDeps, op: Operation): Promis
   return failed(op, agent, want.skillName, `The app restarted while confirming this change. ${why}`);
 }
 
-async function readStates(deps: RecoveryDeps, agent: Agent): Promise<ResolvedState[]> {
-  const report = await deps.service.report(agent.id);
+async function readStates(
+  service: NonNullable<RecoveryDeps['service']>,
+  agent: Agent,
+): Promise<ResolvedState[]> {
+  const report = await service.report(agent.id);
   return report.kind === 'report' ? report.states : [];
 }
 
+type V2RecoveryDeps = RecoveryDeps & { service: NonNullable<RecoveryDeps['service']> };
+
 async function expectation(
-  deps: RecoveryDeps,
+  deps: V2RecoveryDeps,
   op: Operation,
   agent: Agent,
 ): Promise<Expectation | undefined> {
@@ -149,7 +161,7 @@ interface SkillRef {
  * target. When the catalog cannot be read, what was recorded is used as is; with nothing at all, any skill
  * counts (a login is then "visible" as soon as the agent is in some skill).
  */
-async function skillOf(deps: RecoveryDeps, agent: Agent, recorded: string | undefined): Promise<SkillRef> {
+async function skillOf(deps: V2RecoveryDeps, agent: Agent, recorded: string | undefined): Promise<SkillRef> {
   try {
     const { skill } = await deps.service.resolveTarget(agent, recorded ? { skill: recorded } : {});
     return { id: skill.id, name: skill.name };

@@ -8,6 +8,7 @@ import { sessionHistory } from './history';
 import { reasonChoices } from './reasons';
 import { sessionReport } from './report';
 import { resolveSessionAgent, searchAll } from './resolve';
+import { resumeSessionOperation } from './resume';
 import type { Capability, SessionDeps, SessionService } from './types';
 
 /** A tenant larger than this is not held in memory as a roster; the floor shows the first this many. */
@@ -45,6 +46,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     login: (agent, opts) => login(deps, agent, opts),
     searchAgents: (search, limit = 50) => searchAll(deps.cxone, search, limit),
     awaitLogin: (agent, opts) => awaitLogin(deps, agent, opts),
+    resume: (op) => resumeSessionOperation(deps, op),
     floor: (team) => sessionFloor(floorDeps, team),
     async fixFloor(fix, recorder, opts = {}) {
       if (fix.id !== 'make_available' && fix.id !== 'log_in_logged_out')

@@ -1,9 +1,11 @@
 import { InvalidInputError } from '../../cxone/errors';
 import type { Logger } from '../../logger';
+import type { Operation } from '../../store/port';
 import type { BulkProgress, BulkResult } from '../floor/bulk';
 import type { BulkFix, Floor, FloorSummary } from '../floor/model';
 import type { ChangeRecorder } from '../guarded-change';
 import type { Clock } from '../ports';
+import type { ResumeOutcome } from '../recovery';
 import type { Roster } from '../roster';
 import type { AwaitedLogin } from './await-login';
 import type {
@@ -227,6 +229,8 @@ export interface SessionService {
   ): Promise<{ agents: SessionAgent[]; total: number }>;
   /** After asking a logged-out agent to log in: wait until they are in and available, within the window. */
   awaitLogin(agent: SessionAgent, opts?: ChangeOptions): Promise<AwaitedLogin>;
+  /** Finishes a change a dead process left unverified (re-reads only; nothing is sent again). */
+  resume(op: Operation): Promise<ResumeOutcome>;
   /** A team's floor (every member's state, grouped, with the bulk fixes), or a line per team. */
   floor(team?: string): Promise<Floor | FloorSummary>;
   /**
