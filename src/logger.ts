@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { summarizeBody } from './cxone/body-summary';
 
 export type { Logger } from 'pino';
 
@@ -58,8 +59,22 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       level: opts.level ?? 'info',
       name: opts.name ?? 'agentstate',
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      serializers: { err: pino.stdSerializers.err },
+      serializers: { err: serializeError },
     },
     opts.destination,
   );
+}
+
+/**
+ * pino's error serializer, with a response body carried by the error (CXone errors keep one) printed as a
+ * redacted, bounded summary: errors built elsewhere may hold a body as received, megabytes of it.
+ */
+function serializeError(err: unknown) {
+  const serialized = pino.stdSerializers.err(err as Error) as ReturnType<typeof pino.stdSerializers.err> & {
+    body?: unknown;
+  };
+  if (serialized && typeof serialized === 'object' && 'body' in serialized) {
+    serialized.body = summarizeBody(serialized.body);
+  }
+  return serialized;
 }

@@ -35,13 +35,16 @@ export async function loginAndVerify(
   let measureFrom = posted.at;
   let seen = await waitForLogin(deps, agent, chosen, posted.at, opts);
   if (seen.value === undefined && posted.kind === 'uncertain') {
+    // Posting again is only safe after CXone has shown that the first POST did not land. If no read got an
+    // answer (CXone down or too slow), a second POST would be blind: report what is known instead.
+    if (!seen.answered) throw posted.error;
     // The first POST failed in a way that leaves its fate unknown and nothing showed up: post exactly once
     // more, and let CXone's answer tell whether the first one had landed after all.
     const retry = await repostOnce(deps, agent, chosen, posted.error, emit);
     if (!retry.firstLanded) measureFrom = retry.at;
     // A fresh window: the first one was spent waiting for a login that may never have been made.
     const again = await waitForLogin(deps, agent, chosen, retry.at, opts);
-    seen = { ...again, polls: seen.polls + again.polls };
+    seen = { ...again, polls: seen.polls + again.polls, answered: true };
   }
 
   const verifyMs = deps.clock.now() - measureFrom;

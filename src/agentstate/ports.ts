@@ -18,8 +18,11 @@ export interface CxonePort {
   tokenInfo(): Promise<TokenInfo>;
   /** `GET /api/v2/agents`: `search` matches id, email, user name, first or last name. */
   searchAgents(query: { search?: string; page?: number; pageSize?: number }): Promise<AgentPage>;
-  /** `GET /api/v2/agents/{agentId}/states`; `[]` when not logged in. NotFoundError for an unknown agent. */
-  getAgentStates(agentId: string): Promise<AgentState[]>;
+  /**
+   * `GET /api/v2/agents/{agentId}/states`; `[]` when not logged in. NotFoundError for an unknown agent.
+   * `signal` carries the caller's deadline: when it fires the read is abandoned and rejects with its reason.
+   */
+  getAgentStates(agentId: string, opts?: ReadOptions): Promise<AgentState[]>;
   /** `GET /api/v2/agents/states[?updatedSince=]`: the bulk form used by the watcher. */
   getAllAgentStates(updatedSince?: string): Promise<BulkStates>;
   /** `POST /api/v2/agents/{agentId}/states`. Never retried blindly. ConflictError on 409. */
@@ -32,6 +35,11 @@ export interface CxonePort {
   listSkillStates(skillId: string): Promise<StateDefinition[]>;
   /** `GET /api/v2/activities`. */
   listActivities(): Promise<Activity[]>;
+}
+
+/** How a caller bounds one read (its verify window, a shutdown). */
+export interface ReadOptions {
+  signal?: AbortSignal;
 }
 
 /** Time, injectable so tests run verification loops without sleeping. */

@@ -82,9 +82,11 @@ export function createCxoneClient(options: CxoneClientOptions): CxoneClient {
       return call(ROUTES.searchAgents, { query }, agentPageSchema);
     },
 
-    async getAgentStates(agentId) {
+    async getAgentStates(agentId, opts) {
       const params = { agentId: requireId('agentId', agentId) };
-      return (await call(ROUTES.agentStates, { params }, agentStatesSchema)).states;
+      const signal = opts?.signal;
+      return (await call(ROUTES.agentStates, { params, ...(signal ? { signal } : {}) }, agentStatesSchema))
+        .states;
     },
 
     async getAllAgentStates(updatedSince) {

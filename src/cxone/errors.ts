@@ -175,6 +175,23 @@ export class InvalidResponseError extends CxoneError {
   }
 }
 
+/**
+ * An answer longer than the transport's cap (a proxy's page, a broken or hostile server): reading stopped
+ * at the cap instead of buffering it all. Keeps the `invalid_response` code, since the app cannot use it.
+ */
+export class ResponseTooLargeError extends InvalidResponseError {
+  readonly limitBytes: number;
+  constructor(message: string, limitBytes: number, details: CxoneErrorDetails = {}) {
+    super(message, [], {
+      ...details,
+      remediation:
+        details.remediation ??
+        `CXone answered with more than ${Math.round(limitBytes / 1024 / 1024)} MB, more than any answer this app expects, so it stopped reading. Check that CXONE_BASE_URL points at the CXone API and not at a proxy or another service.`,
+    });
+    this.limitBytes = limitBytes;
+  }
+}
+
 /** 400: CXone rejected the request body or query. */
 export class BadRequestError extends CxoneError {
   readonly code = 'bad_request';

@@ -1,8 +1,10 @@
+import type { Readable } from 'node:stream';
 import type { AxiosInstance, AxiosResponseHeaders, RawAxiosResponseHeaders } from 'axios';
 import axios from 'axios';
 import type { Clock } from '../agentstate/ports';
 import type { Logger } from '../logger';
-import type { HttpStatus, ResponseHeaders } from './map-error';
+import { type HttpStatus, type ResponseHeaders, requestIdOf } from './map-error';
+import { parseBody, readCapped } from './read-body';
 import type { Method } from './routes';
 
 /** Emitted once per HTTP exchange (each retry and the token call included), for metrics. */
@@ -18,7 +20,16 @@ export interface HttpRequest {
   method: Method;
   url: string;
   endpoint: string;
+  /**
+   * Deadline of the whole exchange: connecting, sending, and receiving the entire body. A server that sends
+   * its headers and then trickles the body is cut off here (axios' own timeout only notices an idle socket).
+   */
   timeoutMs: number;
+  /**
+   * The caller's own cancellation (an operation's deadline, a shutdown). When it fires the exchange is
+   * abandoned and `send` rejects with its reason, as `Clock.sleep` does.
+   */
+  signal?: AbortSignal;
   headers?: Record<string, string>;
   query?: Record<string, string | number>;
   data?: unknown;
@@ -36,6 +47,11 @@ export interface HttpOutcome {
   statusText?: string;
   /** Transport error code when there was no response (ECONNABORTED, ECONNRESET…). */
   transportCode?: string;
+  /**
+   * Set when the body was longer than the transport's cap: reading stopped there and `body` is the text
+   * received so far. A success with this set must not be used (see `ResponseTooLargeError`).
+   */
+  oversize?: { limitBytes: number };
 }
 
 export interface Transport {
@@ -47,26 +63,45 @@ export interface TransportOptions {
   clock: Clock;
   logger: Logger;
   onRequest?: (event: RequestEvent) => void;
+  /** Largest response body read, in bytes. Default `DEFAULT_MAX_RESPONSE_BYTES`. */
+  maxResponseBytes?: number;
 }
+
+/**
+ * Far above any answer of the contract (the bulk state list of a 10,000-agent tenant is about 3 MB), far
+ * below what hurts a replica's memory.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
 /**
- * One HTTP exchange over axios with an explicit timeout. `validateStatus: () => true` makes every status a
- * normal response, so the only throws left are transport failures, which become a 'timeout' or 'network'
- * outcome here. Redirects are not followed: CXone does not redirect API calls, and following one would
- * replay the Authorization header or a POST body somewhere else.
+ * One HTTP exchange over axios, bounded in time (the whole exchange, see `HttpRequest.timeoutMs`) and in
+ * size (`maxResponseBytes`). `validateStatus: () => true` makes every status a normal response, so the only
+ * throws left are transport failures, which become a 'timeout' or 'network' outcome here. Redirects are
+ * not followed: CXone does not redirect API calls, and following one would replay the Authorization
+ * header or a POST body somewhere else.
  */
 export function createTransport(options: TransportOptions): Transport {
   const http = options.http ?? axios.create();
   const { clock, logger, onRequest } = options;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   return {
     async send(request) {
       const started = clock.now();
-      const outcome = await exchange(http, request);
+      let outcome: HttpOutcome;
+      try {
+        outcome = await exchange(http, request, maxBytes);
+      } catch (reason) {
+        logger.debug(
+          { method: request.method, endpoint: request.endpoint, durationMs: clock.now() - started },
+          'cxone request abandoned by its caller',
+        );
+        throw reason;
+      }
       const durationMs = clock.now() - started;
-      const requestId = outcome.headers['x-request-id'];
+      const requestId = requestIdOf(outcome.headers);
       // Only labels and numbers here: never headers, bodies or the URL (query strings may hold search text).
       logger.debug(
         {
@@ -76,6 +111,7 @@ export function createTransport(options: TransportOptions): Transport {
           durationMs,
           requestId,
           transportCode: outcome.transportCode,
+          ...(outcome.oversize ? { oversizeLimitBytes: outcome.oversize.limitBytes } : {}),
         },
         'cxone request',
       );
@@ -95,33 +131,57 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-async function exchange(http: AxiosInstance, request: HttpRequest): Promise<HttpOutcome> {
+/** Why the transport itself aborted an exchange: its deadline passed. */
+class ExchangeDeadline extends Error {
+  override readonly name = 'ExchangeDeadline';
+}
+
+async function exchange(http: AxiosInstance, request: HttpRequest, maxBytes: number): Promise<HttpOutcome> {
+  request.signal?.throwIfAborted();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new ExchangeDeadline()), request.timeoutMs);
+  const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
   try {
-    const response = await http.request({
+    const response = await http.request<Readable>({
       method: request.method,
       url: request.url,
       headers: request.headers,
       params: request.query,
       data: request.data,
       timeout: request.timeoutMs,
+      signal,
       validateStatus: () => true,
       maxRedirects: 0,
-      responseType: 'json',
+      // A stream, read by `readCapped`: axios' buffered modes would hold a 50 MB answer whole first.
+      responseType: 'stream',
+      maxBodyLength: maxBytes,
     });
-    return {
-      status: response.status,
-      body: response.data,
-      headers: normalizeHeaders(response.headers),
-      statusText: response.statusText || undefined,
-    };
+    const abortRead = () => response.data.destroy(signal.reason);
+    signal.addEventListener('abort', abortRead, { once: true });
+    try {
+      const { text, oversize } = await readCapped(response.data, maxBytes);
+      return {
+        status: response.status,
+        body: parseBody(text),
+        headers: normalizeHeaders(response.headers),
+        statusText: response.statusText || undefined,
+        ...(oversize ? { oversize: { limitBytes: maxBytes } } : {}),
+      };
+    } finally {
+      signal.removeEventListener('abort', abortRead);
+    }
   } catch (error) {
+    if (request.signal?.aborted) throw request.signal.reason;
+    if (deadline.signal.aborted)
+      return { status: 'timeout', body: undefined, headers: {}, transportCode: 'ETIMEDOUT' };
     // Keep only the code: the axios error holds the request config (Authorization, client secret).
     const code = readCode(error);
     const status = code !== undefined && TIMEOUT_CODES.has(code) ? 'timeout' : 'network';
     return { status, body: undefined, headers: {}, transportCode: code };
+  } finally {
+    clearTimeout(timer);
   }
 }
-
 function readCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const code = (error as { code?: unknown }).code;

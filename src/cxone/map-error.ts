@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { summarizeBody, summarizeSaid } from './body-summary';
 import {
   AuthError,
   BadRequestError,
@@ -10,10 +11,11 @@ import {
   NotFoundError,
   type NotFoundResource,
   RateLimitedError,
+  ResponseTooLargeError,
   UnavailableError,
 } from './errors';
 import { parseRetryAfter } from './retry-after';
-import { parseErrorBody } from './schemas';
+import { type ErrorBody, parseErrorBody } from './schemas';
 
 /** What a failed exchange looked like: an HTTP status, or no response at all. */
 export type HttpStatus = number | 'timeout' | 'network';
@@ -36,19 +38,21 @@ export interface ErrorContext {
   transportCode?: string;
 }
 
-/** Keys that must never travel on an error (errors get logged and rendered). */
-const SECRET_KEYS = new Set(['access_token', 'refresh_token', 'id_token', 'client_secret']);
-
-/** Non-JSON bodies (a proxy's HTML error page) are kept only this long. */
-const MAX_TEXT_BODY = 2_000;
-
-/** A copy of `body` fit to keep on an error: top-level credential fields masked, long text cut. */
+/**
+ * A copy of `body` fit to keep on an error: credentials masked by key name at any depth, and bounded in size
+ * (see `body-summary.ts`).
+ */
 export function redactBody(body: unknown): unknown {
-  if (typeof body === 'string' && body.length > MAX_TEXT_BODY) return `${body.slice(0, MAX_TEXT_BODY)}…`;
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  return Object.fromEntries(
-    Object.entries(body).map(([key, value]) => [key, SECRET_KEYS.has(key) ? '[redacted]' : value]),
-  );
+  return summarizeBody(body);
+}
+
+/**
+ * The token endpoint's answer is about credentials: its `error_description` may quote the submitted form
+ * (client secret, password) under any wording. Only the OAuth error code is kept, in the message and on
+ * the error.
+ */
+function tokenEndpointBody(parsed: ErrorBody): { error: string } | undefined {
+  return parsed.error ? { error: summarizeSaid(parsed.error) } : undefined;
 }
 
 /**
@@ -62,15 +66,18 @@ export function mapHttpError(
   headers: ResponseHeaders,
   ctx: ErrorContext,
 ): CxoneError {
-  const requestId = headers['x-request-id'];
+  const requestId = requestIdOf(headers);
+  const parsed = parseErrorBody(body);
   const details: CxoneErrorDetails = {
     status: typeof status === 'number' ? status : undefined,
     requestId,
-    body: redactBody(body),
+    body: ctx.isTokenEndpoint ? tokenEndpointBody(parsed) : redactBody(body),
     endpoint: ctx.endpoint,
   };
-  const parsed = parseErrorBody(body);
-  const said = parsed.error_description ?? parsed.message ?? parsed.error;
+  const described = ctx.isTokenEndpoint
+    ? parsed.error
+    : (parsed.error_description ?? parsed.message ?? parsed.error);
+  const said = described ? summarizeSaid(described) : undefined;
   const message = (summary: string) =>
     `${ctx.endpoint}: ${summary}${said ? ` (${said})` : ''}${requestId ? ` [request id ${requestId}]` : ''}`;
 
@@ -107,7 +114,7 @@ export function mapHttpError(
     }
     case 409: {
       const conflicting = parsed.skillId ?? parsed.conflictingSkillId;
-      const about = conflicting ? ` with skill ${conflicting}` : '';
+      const about = conflicting ? ` with skill ${summarizeSaid(conflicting)}` : '';
       return new ConflictError(message(`409 conflict${about}`), conflicting, details);
     }
     case 429: {
@@ -134,10 +141,33 @@ export function invalidResponseError(
     .slice(0, 5)
     .map((issue) => `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`)
     .join('; ');
-  const requestId = headers['x-request-id'];
+  const requestId = requestIdOf(headers);
   return new InvalidResponseError(
     `${endpoint}: response does not match the contract: ${detail}${requestId ? ` [request id ${requestId}]` : ''}`,
     fields,
     { status, requestId, body: redactBody(body), endpoint },
   );
 }
+
+/** A success whose body was longer than the transport reads (see `HttpOutcome.oversize`). */
+export function responseTooLargeError(
+  limitBytes: number,
+  status: number,
+  headers: ResponseHeaders,
+  endpoint: string,
+): ResponseTooLargeError {
+  const requestId = requestIdOf(headers);
+  return new ResponseTooLargeError(
+    `${endpoint}: the answer is larger than ${limitBytes} bytes; reading stopped there${requestId ? ` [request id ${requestId}]` : ''}`,
+    limitBytes,
+    { status, ...(requestId ? { requestId } : {}), endpoint },
+  );
+}
+
+/** CXone's request id, cut to a sane length: it is quoted in messages, and a header can be kilobytes. */
+export function requestIdOf(headers: ResponseHeaders): string | undefined {
+  const id = headers['x-request-id'];
+  return id === undefined ? undefined : id.slice(0, MAX_REQUEST_ID);
+}
+
+const MAX_REQUEST_ID = 200;

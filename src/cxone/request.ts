@@ -3,7 +3,7 @@ import type { Clock } from '../agentstate/ports';
 import type { Logger } from '../logger';
 import type { CxoneError } from './errors';
 import type { HttpOutcome, Transport } from './http';
-import { type ErrorContext, invalidResponseError, mapHttpError } from './map-error';
+import { type ErrorContext, invalidResponseError, mapHttpError, responseTooLargeError } from './map-error';
 import { type RetryPolicy, withRetry } from './retry';
 import { buildPath, endpointOf, type Route } from './routes';
 import type { TokenProvider } from './tokens';
@@ -12,6 +12,11 @@ export interface CallInput {
   params?: Readonly<Record<string, string>>;
   query?: Record<string, string | number>;
   data?: unknown;
+  /**
+   * The caller's deadline or cancellation: aborts the exchange in flight, and the call rejects with the
+   * signal's reason (also while it waits for a token, or before a retry).
+   */
+  signal?: AbortSignal;
 }
 
 export interface Requester {
@@ -54,16 +59,19 @@ export function createRequester(options: RequesterOptions): Requester {
           headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
           query: input.query,
           data: input.data,
+          ...(input.signal ? { signal: input.signal } : {}),
         });
 
-      let token = await tokens.getToken();
+      // The token request is shared by every waiting call, so it is not cancelled for one of them; this
+      // call just stops waiting for it.
+      let token = await unlessAborted(tokens.getToken(), input.signal);
       let outcome = await send(token.accessToken);
       if (outcome.status === 401) {
         // The token was revoked or expired early. A 401 means the request was not processed, so even a
         // POST may be sent again — once, with a fresh token. A second 401 is a real AuthError.
         logger.debug({ endpoint }, 'cxone rejected the token; refreshing once');
         tokens.invalidate(token.accessToken);
-        token = await tokens.getToken();
+        token = await unlessAborted(tokens.getToken(), input.signal);
         outcome = await send(token.accessToken);
       }
       const { status, body, headers } = outcome;
@@ -71,6 +79,9 @@ export function createRequester(options: RequesterOptions): Requester {
         typeof status === 'number' &&
         ((status >= 200 && status < 300) || route.okStatuses?.includes(status))
       ) {
+        if (outcome.oversize) {
+          throw responseTooLargeError(outcome.oversize.limitBytes, status, headers, endpoint);
+        }
         return { ...outcome, status };
       }
       const ctx: ErrorContext = {
@@ -115,4 +126,15 @@ export function createRequester(options: RequesterOptions): Requester {
   }
 
   return { call };
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it fires. */
+export function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -3,7 +3,7 @@ import type { TokenInfo } from '../agentstate/model';
 import { type Clock, systemClock } from '../agentstate/ports';
 import type { Logger } from '../logger';
 import { createTransport, type RequestEvent, type Transport } from './http';
-import { invalidResponseError, mapHttpError } from './map-error';
+import { invalidResponseError, mapHttpError, responseTooLargeError } from './map-error';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from './retry';
 import { endpointOf, TOKEN_ROUTE } from './routes';
 import { tokenResponseSchema } from './schemas';
@@ -149,8 +149,11 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
           transportCode: outcome.transportCode,
         });
       }
+      if (outcome.oversize)
+        throw responseTooLargeError(outcome.oversize.limitBytes, status, headers, endpoint);
       const parsed = tokenResponseSchema.safeParse(body);
-      if (!parsed.success) throw invalidResponseError(parsed.error, body, status, headers, endpoint);
+      // No body on this error: a token answer is made of credentials, whatever its field names.
+      if (!parsed.success) throw invalidResponseError(parsed.error, undefined, status, headers, endpoint);
       // Lifetime counts from when we asked, not when the answer arrived: errs on the early side.
       const lifetimeMs = parsed.data.expires_in * 1000;
       return {

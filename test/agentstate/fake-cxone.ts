@@ -10,7 +10,7 @@ import type {
   TokenInfo,
 } from '../../src/agentstate/model';
 import { LOGGED_IN_STATE_NAME } from '../../src/agentstate/model';
-import type { CxonePort } from '../../src/agentstate/ports';
+import type { CxonePort, ReadOptions } from '../../src/agentstate/ports';
 import { ConflictError, NotFoundError } from '../../src/cxone/errors';
 import type { FakeClock } from './fake-clock';
 
@@ -132,7 +132,8 @@ export class FakeCxone implements CxonePort {
     return this.leave(fault, { entities, page, pageSize, total: matches.length });
   }
 
-  async getAgentStates(agentId: string): Promise<AgentState[]> {
+  /** Answers at once, so a read's deadline (`opts.signal`) never fires here. */
+  async getAgentStates(agentId: string, _opts?: ReadOptions): Promise<AgentState[]> {
     const fault = await this.enter('getAgentStates');
     this.agent(agentId);
     return this.leave(fault, this.visibleStates(agentId));

@@ -61,7 +61,7 @@ describe('mapHttpError', () => {
     expect(mapHttpError(429, {}, { 'retry-after': date }, ctx)).toMatchObject({ retryAfterMs: 9_000 });
   });
 
-  it('treats 400/401/403 from the token endpoint as refused credentials, quoting error_description', () => {
+  it('treats 400/401/403 from the token endpoint as refused credentials, quoting only the OAuth error code', () => {
     for (const status of [400, 401, 403]) {
       const error = mapHttpError(
         status,
@@ -70,7 +70,9 @@ describe('mapHttpError', () => {
         { endpoint: 'POST /oauth/token', isTokenEndpoint: true, nowMs: 0 },
       );
       expect(error).toBeInstanceOf(AuthError);
-      expect(error.message).toContain('unknown client');
+      expect(error.message).toContain('invalid_client');
+      expect(error.message).not.toContain('unknown client');
+      expect(error.body).toEqual({ error: 'invalid_client' });
     }
   });
 
