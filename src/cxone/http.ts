@@ -68,8 +68,8 @@ export interface TransportOptions {
 }
 
 /**
- * Far above any answer of the contract (the bulk state list of a 10,000-agent tenant is about 3 MB), far
- * below what hurts a replica's memory.
+ * Above any answer of the contract (a state in the bulk list is about 250 bytes, so this holds over 30,000
+ * of them), far below what hurts a replica's memory.
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
