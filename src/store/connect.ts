@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { CustomTypesConfig, PoolConfig } from 'pg';
@@ -45,7 +45,7 @@ async function connectSqlite(path: string): Promise<Connection> {
   const { default: BetterSqlite3 } = await import('better-sqlite3');
   const memory = path === ':memory:';
   const file = memory ? path : resolve(path);
-  if (!memory) mkdirSync(dirname(file), { recursive: true });
+  if (!memory) ensureDirectory(dirname(file));
   const database = new BetterSqlite3(file);
   try {
     // WAL lets the CLI read and write while `serve` holds the file open; busy_timeout makes a second
@@ -58,6 +58,39 @@ async function connectSqlite(path: string): Promise<Connection> {
     throw err;
   }
   return { kind: 'sqlite', db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node 20's `mkdirSync(…, { recursive: true })` spins forever at 100 % CPU
+ * when a level cannot be created but its parent exists (e.g. anywhere under /proc); here every failure is
+ * an error naming the directory, which `openStore` reports against DATABASE_URL.
+ */
+export function ensureDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let current = dir; ; current = dirname(current)) {
+    const found = statOf(current);
+    if (found?.isDirectory()) break;
+    if (found) throw new Error(`${current} exists and is not a directory`);
+    if (dirname(current) === current) break; // the root itself is missing: let mkdir say why
+    missing.unshift(current);
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && statOf(level)?.isDirectory()) continue; // created meanwhile by another process
+      throw new Error(`cannot create the directory ${level}${code ? ` (${code})` : ''}`, { cause: err });
+    }
+  }
+}
+
+function statOf(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 const INT8_OID = 20;
