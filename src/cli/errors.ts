@@ -2,7 +2,7 @@ import { InvalidTargetError } from '../agentstate/types';
 import { ConfigError } from '../config';
 import { CxoneError, InvalidInputError } from '../cxone/errors';
 import { StoreUnavailableError } from '../store/errors';
-import { CliExit, type CliIo, ExitCode } from './io';
+import { CliExit, type CliIo, ExitCode, jsonText } from './io';
 
 /**
  * One place that turns any failure into what the user sees and the exit code: 2 for bad usage or input
@@ -11,9 +11,7 @@ import { CliExit, type CliIo, ExitCode } from './io';
 export function reportFailure(io: CliIo, err: unknown, json: boolean): ExitCode {
   const { code, message, detail, errorCode } = describe(err);
   if (json) {
-    io.stdout.write(
-      `${JSON.stringify({ ok: false, error: { code: errorCode, message, detail } }, null, 2)}\n`,
-    );
+    io.stdout.write(`${jsonText({ ok: false, error: { code: errorCode, message, detail } })}\n`);
   } else {
     io.stderr.write(`agentstate: ${message}\n${detail ? `${detail}\n` : ''}`);
   }

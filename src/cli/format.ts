@@ -1,3 +1,5 @@
+import { inlineSafe } from './io';
+
 /** Small text helpers for terminal output: durations, tables, ticks. */
 
 export function formatDuration(ms: number): string {
@@ -10,7 +12,9 @@ export function formatDuration(ms: number): string {
   return `${h}h ${m % 60}m`;
 }
 
-export function table(headers: string[], rows: string[][]): string {
+/** A table with aligned columns. Cells are one line each, whatever the text from CXone holds. */
+export function table(headers: string[], given: string[][]): string {
+  const rows = given.map((row) => row.map(inlineSafe));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells

@@ -8,7 +8,7 @@ import { registerServerCommands } from './commands/server';
 import { registerSessionCommands } from './commands/sessions';
 import type { CliContext, CliServices } from './context';
 import { reportFailure } from './errors';
-import { ExitCode } from './io';
+import { ExitCode, safeIo } from './io';
 
 export type { CliContext, CliServices } from './context';
 export type { CliIo } from './io';
@@ -17,7 +17,10 @@ export type { CliIo } from './io';
  * Runs one CLI invocation and returns its exit code: 0 success, 1 operation failed, 2 bad usage or input.
  * `argv` excludes the node binary and script (e.g. `['status', 'maria']`).
  */
-export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+export async function runCli(argv: string[], given: CliContext): Promise<number> {
+  // Everything printed passes one filter: CXone's names and messages reach the terminal without escape
+  // sequences or control characters (see `terminalSafe`).
+  const ctx: CliContext = { ...given, io: safeIo(given.io) };
   let exitCode: number = ExitCode.ok;
   let services: CliServices | undefined;
 

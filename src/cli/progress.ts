@@ -1,7 +1,7 @@
 import type { ChangeKind, ChangeProgress } from '../agentstate/sessions';
 import type { LoginProgress } from '../agentstate/types';
 import { formatDuration } from './format';
-import type { CliIo } from './io';
+import { type CliIo, clearLine, rewriteLine } from './io';
 
 /**
  * A live progress line on stderr while a login is verified. On a terminal the line is rewritten in place;
@@ -74,7 +74,7 @@ export function progressWriter(io: CliIo) {
   let open = false;
   const show = (text: string) => {
     if (tty) {
-      io.stderr.write(`\r\x1b[2K${text}`);
+      rewriteLine(io.stderr, text);
       open = true;
     } else {
       io.stderr.write(`${text}\n`);
@@ -88,7 +88,7 @@ export function progressWriter(io: CliIo) {
       show(text);
     },
     done() {
-      if (open) io.stderr.write('\r\x1b[2K');
+      if (open) clearLine(io.stderr);
       open = false;
     },
   };

@@ -8,12 +8,13 @@ import type {
   ResolvedState,
 } from '../agentstate/types';
 import { formatDuration, TICK, table } from './format';
+import { inlineSafe } from './io';
 
 /** Plain-text renderings of use-case results, for humans at a terminal. */
 
 export function agentLine(agent: Agent): string {
   const inactive = agent.isActive ? '' : ' (inactive)';
-  return `${displayName(agent)} <${agent.email}> ${agent.id}${inactive}`;
+  return inlineSafe(`${displayName(agent)} <${agent.email}> ${agent.id}${inactive}`);
 }
 
 export function renderCandidates(query: string, candidates: Agent[], total: number): string {
@@ -37,7 +38,7 @@ export function renderStates(states: ResolvedState[], now: number): string {
 
 export function renderTarget(target: LoginTarget): string {
   const note = target.note ? ` (${target.note})` : '';
-  return `${target.skill.name} / ${target.state.name} / ${target.activity.name}${note}`;
+  return inlineSafe(`${target.skill.name} / ${target.state.name} / ${target.activity.name}${note}`);
 }
 
 export function renderReport(result: Extract<ReportResult, { kind: 'report' }>): string {
