@@ -54,6 +54,8 @@ export interface ChangeSpec<R, A extends Agent = Agent, E extends ProgressEvent 
   renderProgress(agent: A, event?: E): Card;
   render(result: R): Card;
   summarise(result: R): ChangeSummary;
+  /** A dialect's own card for a failure it knows (e.g. a reason not in the agent's team); else errorCard. */
+  renderError?(err: unknown): Card | undefined;
 }
 
 export async function runChange<R, A extends Agent, E extends ProgressEvent>(
@@ -135,7 +137,7 @@ async function underGuard<R, A extends Agent, E extends ProgressEvent>(
     summary = spec.summarise(result);
   } catch (err) {
     log.warn({ err }, 'state change failed');
-    card = errorCard(err);
+    card = spec.renderError?.(err) ?? errorCard(err);
     // A target rejected before any request is not a change; everything else may have touched CXone.
     const nothingSent = err instanceof InvalidTargetError || err instanceof InvalidInputError;
     if (!nothingSent) summary = failureSummary(err);

@@ -162,6 +162,13 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: ts(), message_ts: ts() };
       case 'users.info':
         return this.userInfo(String(args.user));
+      case 'users.lookupByEmail': {
+        const wanted = String(args.email).toLowerCase();
+        const user = [...this.users.values()].find((u) => u.email?.toLowerCase() === wanted);
+        return user
+          ? { ok: true, user: { id: user.id, profile: { email: user.email } } }
+          : { ok: false, error: 'users_not_found' };
+      }
       case 'usergroups.users.list': {
         const users = this.usergroups.get(String(args.usergroup));
         return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };

@@ -151,11 +151,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const { port } = await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const events = `${baseUrl}/slack/events`;
-  let seq = 0;
-  const nextId = (kind: string) => `${kind}-${++seq}`;
-
   const harness: Harness = {
+    ...slackRequests(baseUrl, slack),
     sim,
     control,
     slack,
@@ -167,22 +164,6 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     cxone,
     service,
     ...(db ? { store: db.store, databaseUrl: db.url } : {}),
-    async command(text, userId = SUPERVISOR, signOpts = {}, channel = undefined) {
-      const responseId = nextId('cmd');
-      const body = commandBody(text, userId, slack.responseUrl(responseId), channel);
-      return { ...(await postSigned(events, SIGNING_SECRET, body, signOpts)), responseId };
-    },
-    async click(actionId, value, userId = SUPERVISOR, message = {}) {
-      const responseId = nextId('click');
-      const payload = buttonPayload(actionId, value, userId, slack.responseUrl(responseId), message);
-      return { ...(await harness.interact(payload)), responseId };
-    },
-    async submit(userId, view, values) {
-      const res = await harness.interact(viewSubmissionPayload(userId, view, values));
-      return { ...res, responseId: '' };
-    },
-    interact: (payload) => postSigned(events, SIGNING_SECRET, formPayload(payload)),
-    event: (event) => postSigned(events, SIGNING_SECRET, eventBody(event), { json: true }),
     async close() {
       await app.stop();
       cxone.close();
@@ -194,7 +175,35 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   return harness;
 }
 
-async function openTempStore(): Promise<{ store: Store; url: string; close(): Promise<void> }> {
+export type SlackRequests = Pick<Harness, 'command' | 'click' | 'submit' | 'interact' | 'event'>;
+
+/** Signed requests to the app's one URL, as Slack sends them, each with a response_url of the fake Slack. */
+export function slackRequests(baseUrl: string, slack: FakeSlack): SlackRequests {
+  const events = `${baseUrl}/slack/events`;
+  let seq = 0;
+  const nextId = (kind: string) => `${kind}-${++seq}`;
+  const interact = (payload: unknown) => postSigned(events, SIGNING_SECRET, formPayload(payload));
+  return {
+    async command(text, userId = SUPERVISOR, signOpts = {}, channel = undefined) {
+      const responseId = nextId('cmd');
+      const body = commandBody(text, userId, slack.responseUrl(responseId), channel);
+      return { ...(await postSigned(events, SIGNING_SECRET, body, signOpts)), responseId };
+    },
+    async click(actionId, value, userId = SUPERVISOR, message = {}) {
+      const responseId = nextId('click');
+      const payload = buttonPayload(actionId, value, userId, slack.responseUrl(responseId), message);
+      return { ...(await interact(payload)), responseId };
+    },
+    async submit(userId, view, values) {
+      const res = await interact(viewSubmissionPayload(userId, view, values));
+      return { ...res, responseId: '' };
+    },
+    interact,
+    event: (event) => postSigned(events, SIGNING_SECRET, eventBody(event), { json: true }),
+  };
+}
+
+export async function openTempStore(): Promise<{ store: Store; url: string; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'agentstate-slack-'));
   const url = `sqlite:${join(dir, 'agentstate.db')}`;
   const store = await openStore(url);
@@ -224,13 +233,17 @@ export async function waitFor<T>(
 }
 
 /** Waits for the n-th message posted to a response_url. */
-export function waitForPost(h: Harness, responseId: string, n = 1): Promise<ResponseUrlPost['body']> {
+export function waitForPost(
+  h: Pick<Harness, 'slack'>,
+  responseId: string,
+  n = 1,
+): Promise<ResponseUrlPost['body']> {
   return waitFor(`post #${n} to ${responseId}`, () => h.slack.postsTo(responseId)[n - 1]);
 }
 
 /** Waits until a message to the response_url contains `text`. */
 export function waitForPostWith(
-  h: Harness,
+  h: Pick<Harness, 'slack'>,
   responseId: string,
   text: string,
 ): Promise<ResponseUrlPost['body']> {

@@ -1,7 +1,7 @@
 import { displayName } from '../../agentstate/model';
 import { storeDownCard } from '../blocks';
 import { auditSections } from '../blocks/audit-card';
-import { type Card, capBlocks, context, esc, header, section } from '../blocks/kit';
+import { type Card, capBlocks, card, context, header, md, section } from '../blocks/kit';
 import type { Command } from '../grammar';
 import { storeReason } from '../store-health';
 import { resolveOne } from './agent-arg';
@@ -32,16 +32,16 @@ export const v2History: SubcommandHandler<Extract<Command, { kind: 'history' }>>
 };
 
 export function v2HistoryCard(name: string, entries: Parameters<typeof auditSections>[0]): Card {
-  const note =
-    'This CXone API keeps no state history, so this is all agentstate knows: the changes made through it.';
-  return {
-    text: `History of ${esc(name)}`,
-    blocks: capBlocks([
+  return card(
+    md`History of ${name}`,
+    capBlocks([
       header(`History: ${name}`),
       ...(entries.length
         ? auditSections(entries)
-        : [section('No changes have been made through agentstate.')]),
-      context(note),
+        : [section(md`No changes have been made through agentstate.`)]),
+      context(
+        md`This CXone API keeps no state history, so this is all agentstate knows: the changes made through it.`,
+      ),
     ]),
-  };
+  );
 }

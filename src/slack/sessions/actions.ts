@@ -12,9 +12,8 @@ import type { SessionSlackDeps } from '../deps';
 import { decode } from '../payloads';
 import { fromBoltRespond, type Responder } from '../responder';
 import { askAgentToLogIn } from './ask-agent';
-import { reasonPickerCard, sessionStatusCard } from './cards';
+import { invalidReasonCard, reasonPickerCard, sessionStatusCard } from './cards';
 import { runSessionChange } from './change';
-import { invalidReasonCard } from './commands';
 import { floorView, runFloorFix } from './floor';
 import { historyCard } from './more-cards';
 import {

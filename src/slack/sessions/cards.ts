@@ -4,6 +4,7 @@ import type {
   ChangeKind,
   ChangeOutcome,
   ChangeProgress,
+  InvalidReasonError,
   Reason,
   SessionAction,
   SessionAgent,
@@ -16,13 +17,17 @@ import {
   type ButtonElement,
   button,
   type Card,
+  card,
   confirmDialog,
   context,
-  esc,
   fields,
   header,
+  join,
+  type Mrkdwn,
+  md,
   section,
 } from '../blocks/kit';
+import { userMention } from '../blocks/mrkdwn';
 import { encode } from '../payloads';
 import { SESSION_ACTION } from './values';
 
@@ -54,35 +59,36 @@ export function stateWords(s: AgentStatus): string {
   }
 }
 
-const EMOJI: Record<AgentStatus['kind'], string> = {
-  available: ':large_green_circle:',
-  unavailable: ':red_circle:',
-  working: ':large_blue_circle:',
-  logged_in_no_state: ':large_yellow_circle:',
-  logged_out: ':white_circle:',
+const EMOJI: Record<AgentStatus['kind'], Mrkdwn> = {
+  available: md`:large_green_circle:`,
+  unavailable: md`:red_circle:`,
+  working: md`:large_blue_circle:`,
+  logged_in_no_state: md`:large_yellow_circle:`,
+  logged_out: md`:white_circle:`,
 };
 
-function agentLine(agent: SessionAgent): Block {
-  const team = agent.teamName ? `${esc(agent.teamName)} · ` : '';
-  return context(`${team}${esc(agent.email)} · agent ${esc(agent.id)}`);
+const emoji = (kind: AgentStatus['kind']) => EMOJI[kind];
+
+export function agentLine(agent: SessionAgent): Block {
+  const team = agent.teamName ? md`${agent.teamName} · ` : md``;
+  return context(md`${team}${agent.email} · agent ${agent.id}`);
 }
 
 /** `/agentstate <agent>` on a real tenant: the one state, why it takes no contacts, and what can be done. */
 export function sessionStatusCard(report: SessionReport, now: Date): Card {
   const { agent, status } = report;
-  const name = esc(displayName(agent));
-  const facts = [
-    `*State*\n${EMOJI[status.kind]} ${esc(stateWords(status))}`,
-    `*Since*\n${slackDate(status.since)} (${formatDuration(now.getTime() - status.since.getTime())})`,
+  const facts: Mrkdwn[] = [
+    md`*State*\n${emoji(status.kind)} ${stateWords(status)}`,
+    md`*Since*\n${slackDate(status.since)} (${formatDuration(now.getTime() - status.since.getTime())})`,
   ];
   if (status.kind !== 'logged_out' && (status.station?.phone || status.station?.id))
-    facts.push(`*Station*\n${esc(status.station.phone ?? `station ${status.station.id}`)}`);
+    facts.push(md`*Station*\n${status.station.phone ?? `station ${status.station.id}`}`);
   const blocks: Block[] = [header(displayName(agent)), agentLine(agent), fields(facts)];
   if (report.explanation)
-    blocks.push(section(`${esc(report.explanation.summary)}\n*Fix:* ${esc(report.explanation.fix)}`));
+    blocks.push(section(md`${report.explanation.summary}\n*Fix:* ${report.explanation.fix}`));
   blocks.push(actions(SESSION_BLOCK.buttons, ...actionButtons(agent, status, report.actions)));
-  blocks.push(context(`Source: CXone · checked ${slackDate(report.checkedAt)}`));
-  return { text: `${name}: ${esc(stateWords(status))}`, blocks };
+  blocks.push(context(md`Source: CXone · checked ${slackDate(report.checkedAt)}`));
+  return card(md`${displayName(agent)}: ${stateWords(status)}`, blocks);
 }
 
 /** The buttons for what can be done now, then Refresh and History. */
@@ -107,8 +113,8 @@ export function actionButtons(
         confirm: confirmDialog(
           `Log ${name} out?`.slice(0, 100),
           status.kind === 'working'
-            ? `This ends ${esc(name)}'s CXone session. *They are on a contact right now: it will be dropped.*`
-            : `This ends ${esc(name)}'s CXone session; they take no contacts until they log in again.`,
+            ? md`This ends ${name}'s CXone session. *They are on a contact right now: it will be dropped.*`
+            : md`This ends ${name}'s CXone session; they take no contacts until they log in again.`,
           'Log out',
           'danger',
         ),
@@ -121,7 +127,7 @@ export function actionButtons(
         style: 'primary',
         confirm: confirmDialog(
           `Log ${name} in?`.slice(0, 100),
-          `This starts a CXone session as ${esc(name)} at the station they used last, then makes them available.`,
+          md`This starts a CXone session as ${name} at the station they used last, then makes them available.`,
           'Log in',
           'primary',
         ),
@@ -138,32 +144,26 @@ export function actionButtons(
 
 /** "Set unavailable…": the agent's team's reasons to pick from. */
 export function reasonPickerCard(agent: SessionAgent, reasons: Reason[]): Card {
-  const name = esc(displayName(agent));
+  const name = displayName(agent);
   if (reasons.length === 0)
-    return {
-      text: `${name} has no unavailable reasons to choose from`,
-      blocks: [section(`${name}'s team has no active unavailable reasons in CXone.`), agentLine(agent)],
-    };
-  return {
-    text: `Set ${name} unavailable: pick a reason`,
-    blocks: [
-      {
-        type: 'section',
-        block_id: SESSION_BLOCK.reason,
-        text: { type: 'mrkdwn', text: `Set *${name}* unavailable — why?` },
-        accessory: {
-          type: 'static_select',
-          action_id: SESSION_ACTION.unavailable,
-          placeholder: { type: 'plain_text', text: 'Pick a reason' },
-          options: reasons.slice(0, 100).map((r) => ({
-            text: { type: 'plain_text', text: r.name.slice(0, 75) },
-            value: encode({ a: agent.id, r: r.id }),
-          })),
-        },
-      },
+    return card(md`${name} has no unavailable reasons to choose from`, [
+      section(md`${name}'s team has no active unavailable reasons in CXone.`),
       agentLine(agent),
-    ],
-  };
+    ]);
+  const picker = section(md`Set *${name}* unavailable — why?`, undefined);
+  Object.assign(picker, {
+    block_id: SESSION_BLOCK.reason,
+    accessory: {
+      type: 'static_select',
+      action_id: SESSION_ACTION.unavailable,
+      placeholder: { type: 'plain_text', text: 'Pick a reason' },
+      options: reasons.slice(0, 100).map((r) => ({
+        text: { type: 'plain_text', text: r.name.slice(0, 75) },
+        value: encode({ a: agent.id, r: r.id }),
+      })),
+    },
+  });
+  return card(md`Set ${name} unavailable: pick a reason`, [picker, agentLine(agent)]);
 }
 
 const VERB: Record<ChangeKind, string> = {
@@ -181,16 +181,19 @@ export function sessionProgressCard(
 ): Card {
   const step =
     !e || e.type === 'checking'
-      ? 'checking the current state…'
+      ? md`checking the current state…`
       : e.type === 'starting_session'
-        ? 'starting a session…'
+        ? md`starting a session…`
         : e.type === 'posting'
-          ? 'sending the change…'
+          ? md`sending the change…`
           : e.type === 'polling'
-            ? `${esc(e.phase)}: waiting for CXone to show it (${seconds(e.elapsedMs)} s of ${seconds(e.timeoutMs)} s)`
-            : `verified in ${seconds(e.elapsedMs)} s`;
-  const text = `${VERB[change]} ${esc(displayName(agent))}… ${step}`;
-  return { text, blocks: [section(`:hourglass_flowing_sand: ${text}`), context(`Started by <@${by}>`)] };
+            ? md`${e.phase}: waiting for CXone to show it (${seconds(e.elapsedMs)} s of ${seconds(e.timeoutMs)} s)`
+            : md`verified in ${seconds(e.elapsedMs)} s`;
+  const text = md`${VERB[change]} ${displayName(agent)}… ${step}`;
+  return card(text, [
+    section(md`:hourglass_flowing_sand: ${text}`),
+    context(md`Started by ${userMention(by)}`),
+  ]);
 }
 
 const DONE: Record<ChangeKind, string> = {
@@ -202,54 +205,50 @@ const DONE: Record<ChangeKind, string> = {
 
 /** What replaces the progress card when a change ends. */
 export function sessionResultCard(o: ChangeOutcome, by: string): Card {
-  const name = esc(displayName(o.agent));
-  const now = esc(stateWords(o.status));
+  const name = displayName(o.agent);
+  const now = stateWords(o.status);
+  const who = userMention(by);
+  const again = (text: string) =>
+    actions(
+      SESSION_BLOCK.buttons,
+      button({ text, actionId: SESSION_ACTION.refresh, value: encode({ a: o.agent.id }) }),
+    );
   switch (o.kind) {
-    case 'verified':
-      return {
-        text: `${name}: ${DONE[o.change]} by <@${by}> — now ${now}, verified in ${seconds(o.verifyMs)} s`,
-        blocks: [
-          section(
-            `:white_check_mark: *${name}* ${DONE[o.change]} by <@${by}> — now *${now}*, verified in ${seconds(o.verifyMs)} s`,
-          ),
-          agentLine(o.agent),
-        ],
-      };
+    case 'verified': {
+      const line = md`*${name}* ${DONE[o.change]} by ${who} — now *${now}*, verified in ${seconds(o.verifyMs)} s`;
+      return card(line, [section(md`:white_check_mark: ${line}`), agentLine(o.agent)]);
+    }
     case 'already':
-      return {
-        text: `${name} is already ${now}; nothing was changed`,
-        blocks: [
-          section(`:information_source: *${name}* is already *${now}*. Nothing was changed.`),
-          agentLine(o.agent),
-        ],
-      };
+      return card(md`${name} is already ${now}; nothing was changed`, [
+        section(md`:information_source: *${name}* is already *${now}*. Nothing was changed.`),
+        agentLine(o.agent),
+      ]);
     case 'refused':
-      return {
-        text: `Nothing was sent: ${esc(o.message)}`,
-        blocks: [
-          section(`:no_entry: ${esc(o.message)}\n*Nothing was sent.* ${esc(o.fix)}`),
-          actions(
-            SESSION_BLOCK.buttons,
-            button({ text: 'Refresh', actionId: SESSION_ACTION.refresh, value: encode({ a: o.agent.id }) }),
-          ),
-          agentLine(o.agent),
-        ],
-      };
+      return card(md`Nothing was sent: ${o.message}`, [
+        section(md`:no_entry: ${o.message}\n*Nothing was sent.* ${o.fix}`),
+        again('Refresh'),
+        agentLine(o.agent),
+      ]);
     case 'not_applied':
-      return {
-        text: `${name}: not applied — ${esc(o.explanation)}`,
-        blocks: [
-          section(`:warning: ${esc(o.explanation)}`),
-          actions(
-            SESSION_BLOCK.buttons,
-            button({
-              text: 'Check again',
-              actionId: SESSION_ACTION.refresh,
-              value: encode({ a: o.agent.id }),
-            }),
-          ),
-          agentLine(o.agent),
-        ],
-      };
+      return card(md`${name}: not applied — ${o.explanation}`, [
+        section(md`:warning: ${o.explanation}`),
+        again('Check again'),
+        agentLine(o.agent),
+      ]);
   }
+}
+
+/** A reason that is not one of the agent's team's codes (typed, or a forged value): nothing was sent. */
+export function invalidReasonCard(err: InvalidReasonError): Card {
+  const valid = err.options.length
+    ? join(
+        err.options.map((r) => md`*${r.name}*`),
+        ', ',
+      )
+    : md`_none_`;
+  return card(md`"${err.value}" is not a reason for this agent`, [
+    section(
+      md`:warning: *${err.value}* is not an unavailable reason for this agent. Nothing was sent.\nReasons: ${valid}`,
+    ),
+  ]);
 }

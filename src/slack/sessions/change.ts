@@ -1,9 +1,14 @@
-import type { ChangeOutcome, ChangeProgress, SessionAgent } from '../../agentstate/sessions';
+import {
+  type ChangeOutcome,
+  type ChangeProgress,
+  InvalidReasonError,
+  type SessionAgent,
+} from '../../agentstate/sessions';
 import type { MessageRef } from '../actions/button';
 import type { SessionSlackDeps } from '../deps';
 import type { Responder } from '../responder';
 import { type ChangeSummary, runChange } from '../run-change';
-import { sessionProgressCard, sessionResultCard } from './cards';
+import { invalidReasonCard, sessionProgressCard, sessionResultCard } from './cards';
 
 export interface SessionChangeRequest {
   agentId: string;
@@ -37,6 +42,7 @@ export function runSessionChange(
     execute: (agent, opts) => execute(agent, opts.onProgress),
     render: (outcome) => sessionResultCard(outcome, req.userId),
     summarise: summarise,
+    renderError: (err) => (err instanceof InvalidReasonError ? invalidReasonCard(err) : undefined),
   });
 }
 

@@ -4,7 +4,7 @@ import { InvalidReasonError, type SessionAgent } from '../../agentstate/sessions
 import { InvalidInputError } from '../../cxone/errors';
 import type { CommandOutcome } from '../../metrics';
 import { auditCard, errorCard, notFoundCard, storeDownCard } from '../blocks';
-import { type Card, context, esc, section } from '../blocks/kit';
+import { type Card, card, context, join, md, section } from '../blocks/kit';
 import { ambiguousCard } from '../blocks/lookup-cards';
 import { agentRef } from '../commands/agent-arg';
 import { allowedToChange } from '../commands/authorise';
@@ -14,7 +14,7 @@ import type { SessionSlackDeps } from '../deps';
 import { type AgentArg, type Command, type ParseResult, parseCommand } from '../grammar';
 import { fromBoltRespond } from '../responder';
 import { storeReason } from '../store-health';
-import { reasonPickerCard, sessionStatusCard } from './cards';
+import { invalidReasonCard, reasonPickerCard, sessionStatusCard } from './cards';
 import { runSessionChange } from './change';
 import { confirmSessionChangeCard } from './confirm';
 import { floorCommand } from './floor';
@@ -213,18 +213,15 @@ async function confirmChange(
 
 async function skills(ctx: Ctx): Promise<CommandOutcome> {
   const all = await ctx.deps.sessions.listSkills();
-  const lines = all.map(
-    (s) => `${s.isActive ? '•' : '◦'} *${esc(s.name)}*${s.isActive ? '' : ' _(inactive)_'}`,
-  );
+  const lines = all
+    .slice(0, 80)
+    .map((s) => (s.isActive ? md`• *${s.name}*` : md`◦ *${s.name}* _(inactive)_`));
   return reply(
     ctx,
-    {
-      text: `${all.length} skills`,
-      blocks: [
-        section(`*Skills* (${all.length})\n${lines.slice(0, 80).join('\n')}`),
-        context('In CXone an agent takes contacts of every active skill assigned to them while Available.'),
-      ],
-    },
+    card(md`${all.length} skills`, [
+      section(md`*Skills* (${all.length})\n${join(lines, '\n')}`),
+      context(md`In CXone an agent takes contacts of every active skill assigned to them while Available.`),
+    ]),
     'ok',
   );
 }
@@ -243,16 +240,4 @@ async function audit(ctx: Ctx, arg: AgentArg | undefined): Promise<CommandOutcom
   } catch (err) {
     return reply(ctx, storeDownCard(storeReason(err), 'read'), 'error');
   }
-}
-
-export function invalidReasonCard(err: InvalidReasonError): Card {
-  const valid = err.options.map((r) => `*${esc(r.name)}*`).join(', ') || '_none_';
-  return {
-    text: `"${esc(err.value)}" is not a reason for this agent`,
-    blocks: [
-      section(
-        `:warning: *${esc(err.value)}* is not an unavailable reason for this agent. Nothing was sent.\nReasons: ${valid}`,
-      ),
-    ],
-  };
 }

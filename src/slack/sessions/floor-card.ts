@@ -6,12 +6,16 @@ import {
   type Block,
   button,
   type Card,
+  card,
   confirmDialog,
   context,
-  esc,
   header,
+  join,
+  type Mrkdwn,
+  md,
   section,
 } from '../blocks/kit';
+import { userMention } from '../blocks/mrkdwn';
 import { encode } from '../payloads';
 import { SESSION_ACTION } from './values';
 
@@ -26,17 +30,17 @@ const PROBLEM = new Set(['unavailable', 'no_state', 'logged_out']);
 const SHOWN = { problem: 15, other: 5, all: 60 };
 const FLOOR_BLOCK = 'agentstate_floor';
 
-function who(a: FloorAgent, now: Date): string {
+function who(a: FloorAgent, now: Date): Mrkdwn {
   const since = a.since ? ` ${formatDuration(now.getTime() - a.since.getTime())}` : '';
-  return `${esc(a.name)}${since}`;
+  return md`${a.name}${since}`;
 }
 
 function groupBlock(g: FloorGroup, now: Date, showAll: boolean): Block {
   const limit = showAll ? SHOWN.all : PROBLEM.has(g.key) ? SHOWN.problem : SHOWN.other;
   const shown = g.agents.slice(0, limit).map((a) => who(a, now));
   const more = g.agents.length - shown.length;
-  const tail = more > 0 ? ` _and ${more} more_` : '';
-  return section(`*${esc(g.title)}* (${g.agents.length})\n${shown.join(' · ')}${tail}`);
+  const tail = more > 0 ? md` _and ${more} more_` : md``;
+  return section(md`*${g.title}* (${g.agents.length})\n${join(shown, ' · ')}${tail}`);
 }
 
 function fixVerb(fix: BulkFix): string {
@@ -57,7 +61,7 @@ function fixButtons(floor: Floor): Block[] {
       value: encode({ t: scope, f: fix.id }),
       confirm: confirmDialog(
         `${fixVerb(fix)}?`.slice(0, 100),
-        `${esc(fix.label)} in *${esc(floor.scope.name)}*. Each agent is checked again first, changed one by one, verified and audited.`,
+        md`${fix.label} in *${floor.scope.name}*. Each agent is checked again first, then changed, verified and audited.`,
         fixVerb(fix).slice(0, 30),
         'primary',
       ),
@@ -85,37 +89,33 @@ function fixButtons(floor: Floor): Block[] {
 export function floorCard(floor: Floor, opts: { showAll?: boolean } = {}): Card {
   const now = floor.readAt;
   const c = floor.counts;
-  const counts = `*${c.unavailable}* unavailable · *${c.no_state}* no state · *${c.logged_out}* logged out · *${c.working}* working · *${c.available}* available`;
+  const counts = md`*${c.unavailable}* unavailable · *${c.no_state}* no state · *${c.logged_out}* logged out · *${c.working}* working · *${c.available}* available`;
   const groups = floor.groups.map((g) => groupBlock(g, now, Boolean(opts.showAll)));
-  return {
-    text: `${esc(floor.scope.name)}: ${c.available} available, ${c.unavailable + c.no_state + c.logged_out} not taking contacts`,
-    blocks: [
+  return card(
+    md`${floor.scope.name}: ${c.available} available, ${c.unavailable + c.no_state + c.logged_out} not taking contacts`,
+    [
       header(`Floor: ${floor.scope.name} (${floor.total} agents)`),
       section(counts),
       ...groups.slice(0, 40),
       ...fixButtons(floor),
-      context(`Read from CXone at ${slackDate(now)} · longest in each state first`),
+      context(md`Read from CXone at ${slackDate(now)} · longest in each state first`),
     ],
-  };
+  );
 }
 
 export function floorSummaryCard(s: FloorSummary): Card {
-  const lines = s.rows.map(
-    (r) =>
-      `*${esc(r.scope.name)}* — ${r.total} agents: ${r.counts.available} available, ${r.counts.working} working, ${r.counts.unavailable + r.counts.no_state} unavailable or no state, ${r.counts.logged_out} logged out`,
-  );
-  const rows = s.rows
-    .slice(0, 40)
-    .map((r) =>
-      section(
-        lines[s.rows.indexOf(r)] as string,
-        button({ text: 'Open', actionId: SESSION_ACTION.floorRefresh, value: encode({ t: r.scope.id }) }),
-      ),
+  const rows = s.rows.slice(0, 40).map((r) => {
+    const c = r.counts;
+    return section(
+      md`*${r.scope.name}* — ${r.total} agents: ${c.available} available, ${c.working} working, ${c.unavailable + c.no_state} unavailable or no state, ${c.logged_out} logged out`,
+      button({ text: 'Open', actionId: SESSION_ACTION.floorRefresh, value: encode({ t: r.scope.id }) }),
     );
-  return {
-    text: `${s.rows.length} teams`,
-    blocks: [header('Floor: every team'), ...rows, context(`Read from CXone at ${slackDate(s.readAt)}`)],
-  };
+  });
+  return card(md`${s.rows.length} teams`, [
+    header('Floor: every team'),
+    ...rows,
+    context(md`Read from CXone at ${slackDate(s.readAt)}`),
+  ]);
 }
 
 const RESULT_WORDS: Record<BulkResult['outcome'], string> = {
@@ -128,43 +128,41 @@ const RESULT_WORDS: Record<BulkResult['outcome'], string> = {
   skipped: 'skipped',
 };
 
-/** The end of a bulk fix: counts, then who failed or was skipped and why, then who was verified. */
+/** The end of a bulk fix: counts, then who failed or was skipped and why, then who is done. */
 export function bulkResultCard(scope: string, fix: BulkFix, results: BulkResult[], by: string): Card {
   const good = results.filter((r) => ['verified', 'already', 'asked'].includes(r.outcome));
   const bad = results.filter((r) => !good.includes(r));
   const line = (r: BulkResult) =>
-    `${esc(r.agent.name)} — ${RESULT_WORDS[r.outcome]}${r.detail ? `: ${esc(r.detail.slice(0, 140))}` : ''}`;
-  const blocks: Block[] = [
-    section(
-      `${bad.length === 0 ? ':white_check_mark:' : ':warning:'} *${esc(fix.label)}* in *${esc(scope)}* by <@${by}>: ${good.length} of ${results.length} done.`,
-    ),
-  ];
+    md`${r.agent.name} — ${RESULT_WORDS[r.outcome]}${r.detail ? md`: ${r.detail.slice(0, 140)}` : md``}`;
+  const head = md`*${fix.label}* in *${scope}* by ${userMention(by)}: ${good.length} of ${results.length} done.`;
+  const blocks: Block[] = [section(md`${bad.length === 0 ? md`:white_check_mark:` : md`:warning:`} ${head}`)];
   for (let i = 0; i < bad.length && blocks.length < 20; i += 15)
+    blocks.push(section(join(bad.slice(i, i + 15).map(line), '\n')));
+  if (good.length)
     blocks.push(
-      section(
-        bad
-          .slice(i, i + 15)
-          .map(line)
-          .join('\n'),
+      context(
+        md`Done: ${join(
+          good.map((r) => r.agent.name),
+          ', ',
+        )}`,
       ),
     );
-  if (good.length)
-    blocks.push(context(`Done: ${good.map((r) => esc(r.agent.name)).join(', ')}`.slice(0, 1900)));
-  return { text: `${fix.label}: ${good.length} of ${results.length} done`, blocks };
+  return card(md`${fix.label}: ${good.length} of ${results.length} done`, blocks);
 }
 
 export function bulkProgressCard(fixLabel: string, done: number, total: number, failed: number): Card {
-  const text = `${fixLabel}: ${done} of ${total} done${failed ? `, ${failed} failed` : ''}…`;
-  return { text: esc(text), blocks: [section(`:hourglass_flowing_sand: ${esc(text)}`)] };
+  const text = md`${fixLabel}: ${done} of ${total} done${failed ? `, ${failed} failed` : ''}…`;
+  return card(text, [section(md`:hourglass_flowing_sand: ${text}`)]);
 }
 
 export function dryRunCard(scope: string, fix: BulkFix): Card {
-  const names = fix.agents.map((a) => esc(a.name));
-  return {
-    text: `Would change ${names.length} agents`,
-    blocks: [
-      section(`*What would change in ${esc(scope)}:* ${esc(fix.label)}\n${names.join(' · ').slice(0, 2800)}`),
-      context('Nothing was sent.'),
-    ],
-  };
+  return card(md`Would change ${fix.agents.length} agents`, [
+    section(
+      md`*What would change in ${scope}:* ${fix.label}\n${join(
+        fix.agents.map((a) => a.name),
+        ' · ',
+      )}`,
+    ),
+    context(md`Nothing was sent.`),
+  ]);
 }

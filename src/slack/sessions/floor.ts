@@ -4,7 +4,7 @@ import type { ChangeRecorder } from '../../agentstate/guarded-change';
 import type { CommandOutcome } from '../../metrics';
 import type { AuditEntryInput } from '../../store/port';
 import { membershipUnknownCard, refusalCard } from '../blocks';
-import { type Card, esc, section } from '../blocks/kit';
+import { type Card, card, join, md, section } from '../blocks/kit';
 import type { CommandContext } from '../commands/context';
 import type { SessionSlackDeps } from '../deps';
 import type { Responder } from '../responder';
@@ -28,14 +28,13 @@ export async function floorView(deps: SessionSlackDeps, team?: string, showAll =
     return 'kind' in view ? floorSummaryCard(view) : floorCard(view, { showAll });
   } catch (err) {
     if (!(err instanceof UnknownScopeError)) throw err;
-    return {
-      text: err.message,
-      blocks: [
-        section(
-          `:warning: No team is called *${esc(err.value)}*. Teams: ${err.options.map((o) => `*${esc(o)}*`).join(', ')}`,
-        ),
-      ],
-    };
+    const teams = join(
+      err.options.map((o) => md`*${o}*`),
+      ', ',
+    );
+    return card(md`No team is called ${err.value}`, [
+      section(md`:warning: No team is called *${err.value}*. Teams: ${teams}`),
+    ]);
   }
 }
 
@@ -56,14 +55,11 @@ export async function runFloorFix(
   if ('kind' in floor) return;
   const fix = floor.fixes.find((f) => f.id === click.value.f);
   if (!fix || fix.agents.length === 0) {
-    await click.respond({
-      text: 'Nothing to do',
-      blocks: [
-        section(
-          `Nothing to do in *${esc(floor.scope.name)}*: no agent needs that any more. Nothing was sent.`,
-        ),
-      ],
-    });
+    await click.respond(
+      card(md`Nothing to do`, [
+        section(md`Nothing to do in *${floor.scope.name}*: no agent needs that any more. Nothing was sent.`),
+      ]),
+    );
     return;
   }
   if (click.value.d) {
