@@ -1,6 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../logger';
 import type { AuditAction, AuditLog } from '../store/port';
+import { card, EMPTY, type Mrkdwn, md } from './blocks/kit';
+import { channelMention, userMention } from './blocks/mrkdwn';
 
 /**
  * One record per change made through the app: state changes (login, logout, switch) and watch changes.
@@ -45,13 +47,14 @@ export const AUDIT_VERB: Record<AuditAction, string> = {
   ask: 'ask to log in',
 };
 
-export function auditText(e: AuditEntry): string {
-  const skill = e.skill ? ` (${e.skill})` : '';
-  const where = e.channel ? ` in <#${e.channel}>` : '';
-  const time = e.verifyMs === undefined ? '' : ` in ${(e.verifyMs / 1000).toFixed(1)} s`;
-  const detail = e.detail ? ` — ${e.detail}` : '';
-  const request = e.requestId ? ` (CXone request \`${e.requestId}\`)` : '';
-  return `<@${e.actor}> ${AUDIT_VERB[e.action]} *${e.agent.name}* \`${e.agent.id}\`${skill}${where}: *${e.outcome}*${time}${detail}${request}`;
+/** The audit channel's line; the names in it come from CXone, so it is built like any card. */
+export function auditText(e: AuditEntry): Mrkdwn {
+  const skill = e.skill ? md` (${e.skill})` : EMPTY;
+  const where = e.channel ? md` in ${channelMention(e.channel)}` : EMPTY;
+  const time = e.verifyMs === undefined ? EMPTY : md` in ${(e.verifyMs / 1000).toFixed(1)} s`;
+  const detail = e.detail ? md` — ${e.detail}` : EMPTY;
+  const request = e.requestId ? md` (CXone request \`${e.requestId}\`)` : EMPTY;
+  return md`${userMention(e.actor)} ${AUDIT_VERB[e.action]} *${e.agent.name}* \`${e.agent.id}\`${skill}${where}: *${e.outcome}*${time}${detail}${request}`;
 }
 
 export function createSlackAuditSink(opts: {
@@ -64,7 +67,7 @@ export function createSlackAuditSink(opts: {
       try {
         await opts.client.chat.postMessage({
           channel: opts.channelId,
-          text: auditText(entry),
+          text: card(auditText(entry), []).text,
           unfurl_links: false,
         });
       } catch (err) {

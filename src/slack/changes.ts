@@ -1,17 +1,13 @@
 import type { Agent } from '../agentstate/model';
 import type { LoginOutcome, LoginProgress, LogoutOutcome, TargetInput } from '../agentstate/types';
 import type { MessageRef } from './actions/button';
-import { type Card, loginResultCard, logoutResultCard, progressCard, withShareButton } from './blocks';
+import { loginResultCard, logoutResultCard, progressCard, withShareButton } from './blocks';
+import { loginShare, logoutShare } from './blocks/share';
 import type { SlackDeps } from './deps';
 import type { Responder } from './responder';
 import { type ChangeSummary, runChange } from './run-change';
 
 /** The three state changes the app offers, each as a `runChange` spec around one use case. */
-
-/** Results stay ephemeral like every reply; the button posts their one-line summary for the channel. */
-function shareable(card: Card): Card {
-  return withShareButton(card, { k: 'text', t: card.text.slice(0, 1500) });
-}
 
 export interface ChangeRequest {
   agentId: string;
@@ -76,7 +72,8 @@ export function runLogin(deps: SlackDeps, req: ChangeRequest, target: TargetInpu
     ...v2Agents(deps, req, 'login'),
     operation: details(req, target),
     execute: (agent, opts) => deps.service.loginAndVerify(agent, target, opts),
-    render: (outcome) => shareable(loginResultCard(outcome, req.userId)),
+    // Results stay ephemeral like every reply; Share posts a summary written again from the ids.
+    render: (outcome) => withShareButton(loginResultCard(outcome, req.userId), loginShare(outcome)),
     summarise: summariseLogin,
   });
 }
@@ -93,7 +90,7 @@ export function runSwitch(
     ...v2Agents(deps, req, 'switch'),
     operation: details(req, { ...target, from: fromSkillId }),
     execute: (agent, opts) => deps.service.switchSkill(agent, fromSkillId, target, opts),
-    render: (outcome) => shareable(loginResultCard(outcome, req.userId)),
+    render: (outcome) => withShareButton(loginResultCard(outcome, req.userId), loginShare(outcome)),
     summarise: summariseLogin,
   });
 }
@@ -105,7 +102,7 @@ export function runLogout(deps: SlackDeps, req: ChangeRequest, skill: string | u
     ...v2Agents(deps, req, 'logout'),
     operation: details(req, skill ? { skill } : {}),
     execute: (agent, opts) => deps.service.logout(agent, skill, opts),
-    render: (outcome) => shareable(logoutResultCard(outcome, req.userId)),
+    render: (outcome) => withShareButton(logoutResultCard(outcome, req.userId), logoutShare(outcome)),
     summarise: summariseLogout,
   });
 }

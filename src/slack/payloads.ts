@@ -30,12 +30,38 @@ export type LogoutValue = z.infer<typeof logoutValueSchema>;
 export const pickAgentValueSchema = z.object({ a: id, d: z.boolean().optional() });
 export type PickAgentValue = z.infer<typeof pickAgentValueSchema>;
 
-/** Share re-renders the card fresh for the channel (an ephemeral message's blocks are not sent back). */
+/** The outcomes of a state change that can be shared, each worded by the app (blocks/share.ts). */
+export const SHARED_OUTCOMES = [
+  'verified',
+  'already_logged_in',
+  'conflict',
+  'not_visible',
+  'logged_out',
+  'not_logged_in',
+  'not_confirmed',
+] as const;
+
+/**
+ * Share re-renders the card fresh for the channel (an ephemeral message's blocks are not sent back). The
+ * value holds ids and an outcome only, never text: whatever a forged value says, the app writes the
+ * message in its own words, with names it reads from CXone.
+ */
 export const shareValueSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('status'), a: id }),
   z.object({ k: z.literal('diagnose'), a: id }),
   z.object({ k: z.literal('skills') }),
-  z.object({ k: z.literal('text'), t: z.string().min(1).max(1500) }),
+  z.object({
+    k: z.literal('change'),
+    a: id,
+    o: z.enum(SHARED_OUTCOMES),
+    /** The skills involved: logged in to, targeted, or logged out of. */
+    s: z.array(id).max(20).optional(),
+    ac: id.optional(),
+    /** The conflicting skill of a 409. */
+    f: id.optional(),
+    /** Verify time in ms. */
+    ms: z.number().int().min(0).max(3_600_000).optional(),
+  }),
 ]);
 export type ShareValue = z.infer<typeof shareValueSchema>;
 

@@ -218,7 +218,13 @@ describe('the other cards', () => {
     const text = allText(card);
     expect(text.indexOf('dignose')).toBeLessThan(text.indexOf('How to use'));
     expect(text).toContain('Did you mean `/agentstate diagnose ada`?');
-    for (const sub of ['watch <agent> [#channel]', 'unwatch <agent> [#channel]', 'watching', 'audit [agent]'])
+    // `<agent>` reaches Slack escaped, as any `<` in mrkdwn must; Slack shows it as typed here.
+    for (const sub of [
+      'watch &lt;agent&gt; [#channel]',
+      'unwatch &lt;agent&gt; [#channel]',
+      'watching',
+      'audit [agent]',
+    ])
       expect(text).toContain(`/agentstate ${sub}`);
   });
 

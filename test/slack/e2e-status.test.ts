@@ -103,8 +103,8 @@ describe('/agentstate <agent>', () => {
   it('shows usage for help and empty text, with the watch and audit commands', async () => {
     for (const text of ['', 'help']) {
       const card = await waitForPost(h, (await h.command(text)).responseId);
-      expect(allText(card)).toContain('/agentstate diagnose <agent>');
-      expect(allText(card)).toContain('/agentstate watch <agent> [#channel]');
+      expect(allText(card)).toContain('/agentstate diagnose &lt;agent&gt;');
+      expect(allText(card)).toContain('/agentstate watch &lt;agent&gt; [#channel]');
       expect(allText(card)).toContain('/agentstate audit [agent]');
     }
   });

@@ -1,9 +1,9 @@
 import type { LoginProgress } from '../../src/agentstate/types';
-import type { Card } from '../../src/slack/blocks';
+import { type Card, card as makeCard, md } from '../../src/slack/blocks/kit';
 import { createProgressReporter } from '../../src/slack/progress-reporter';
 import { silentLogger } from './fixtures';
 
-const card = (text: string): Card => ({ text, blocks: [] });
+const card = (text: string): Card => makeCard(md`${text}`, []);
 const polling = (attempt: number): LoginProgress => ({
   type: 'polling',
   attempt,

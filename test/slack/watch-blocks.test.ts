@@ -38,21 +38,21 @@ const sectionTexts = (blocks: unknown[]) =>
 
 describe('audit lines', () => {
   it('show who, what, agent, target, outcome, verify time and CXone request id', () => {
-    expect(auditLine(entry({ target: 'Sales', verifyMs: 2345, requestId: 'req-9' }))).toBe(
+    expect(String(auditLine(entry({ target: 'Sales', verifyMs: 2345, requestId: 'req-9' })))).toBe(
       `<!date^1740819600^{date_short_pretty} {time}|2025-03-01T09:00:00.000Z> <@U1> log in *Ada Lovelace* (Sales): *verified* in 2.3 s · CXone request \`req-9\``,
     );
-    expect(auditLine(entry({ action: 'watch', target: 'C42', outcome: 'ok' }))).toContain(
+    expect(String(auditLine(entry({ action: 'watch', target: 'C42', outcome: 'ok' })))).toContain(
       '<@U1> watch *Ada Lovelace* in <#C42>: *ok*',
     );
-    expect(auditLine(entry({ actor: 'cli:root', agentName: undefined }))).toContain(
+    expect(String(auditLine(entry({ actor: 'cli:root', agentName: undefined })))).toContain(
       `root log in \`${ada.id}\``,
     );
   });
 
   it('escape what came from outside and keep 20 long entries within section limits', () => {
     const long = entry({ detail: `<script>${'x'.repeat(1000)}`, target: 'A & B' });
-    expect(auditLine(long)).toContain('&lt;script&gt;');
-    expect(auditLine(long)).toContain('(A &amp; B)');
+    expect(String(auditLine(long))).toContain('&lt;script&gt;');
+    expect(String(auditLine(long))).toContain('(A &amp; B)');
     const card = auditCard(Array.from({ length: 20 }, () => long));
     for (const text of sectionTexts(card.blocks)) expect(text.length).toBeLessThanOrEqual(3000);
   });
@@ -72,7 +72,7 @@ describe('watch replies', () => {
       { kind: 'none' },
       { kind: 'unknown', reason: 'rate_limited' },
     ];
-    expect(states.map((s) => stateLine('Ada', s))).toEqual([
+    expect(states.map((s) => String(stateLine('Ada', s)))).toEqual([
       expect.stringMatching(/^• \*Ada\* — in \*Sales\* \(\+1 more\) as \*Available\* since <!date/),
       '• *Ada* — :red_circle: not logged in to any skill',
       '• *Ada* — _state unavailable: rate_limited_',

@@ -1,7 +1,7 @@
 import { displayName } from '../../agentstate/model';
 import type { Check, Diagnosis } from '../../agentstate/types';
 import { slackDate } from './format';
-import { type Card, capBlocks, context, esc, header, section } from './kit';
+import { type Card, capBlocks, card, context, EMPTY, header, join, type Mrkdwn, md, section } from './kit';
 import { loginActions } from './login-buttons';
 import { ambiguousCard } from './lookup-cards';
 
@@ -9,10 +9,10 @@ import { ambiguousCard } from './lookup-cards';
 
 const MARK: Record<Check['outcome'], string> = { pass: '✓', fail: '✗', warn: '⚠', skipped: '–' };
 
-export function checkLine(check: Pick<Check, 'outcome' | 'label' | 'detail'>): string {
-  const detail = check.detail ? ` — ${esc(check.detail)}` : '';
-  const label = check.outcome === 'skipped' ? `_${esc(check.label)}_` : `*${esc(check.label)}*`;
-  return `${MARK[check.outcome]} ${label}${detail}`;
+export function checkLine(check: Pick<Check, 'outcome' | 'label' | 'detail'>): Mrkdwn {
+  const detail = check.detail ? md` — ${check.detail}` : EMPTY;
+  const label = check.outcome === 'skipped' ? md`_${check.label}_` : md`*${check.label}*`;
+  return md`${MARK[check.outcome]} ${label}${detail}`;
 }
 
 export function diagnoseCard(d: Diagnosis, checkedAt: Date): Card {
@@ -22,15 +22,15 @@ export function diagnoseCard(d: Diagnosis, checkedAt: Date): Card {
   // Header blocks are plain text: no mrkdwn escaping there.
   const title = `Diagnosis: ${d.agent ? displayName(d.agent) : d.ref}`;
   const ok = d.verdict === 'logged_in';
-  return {
-    text: `${esc(title)}: ${esc(d.summary)}`,
-    blocks: capBlocks([
+  return card(
+    md`${title}: ${d.summary}`,
+    capBlocks([
       header(title),
-      ...(d.agent ? [context(`\`${d.agent.id}\` · ${esc(d.agent.email)}`)] : []),
-      section(d.checks.map(checkLine).join('\n')),
-      section(`${ok ? '✓' : '✗'} *${esc(d.summary)}*${ok ? '' : `\n*Fix:* ${esc(d.fix)}`}`),
+      ...(d.agent ? [context(md`\`${d.agent.id}\` · ${d.agent.email}`)] : []),
+      section(join(d.checks.map(checkLine), '\n')),
+      section(md`${ok ? '✓' : '✗'} *${d.summary}*${ok ? EMPTY : md`\n*Fix:* ${d.fix}`}`),
       ...(d.agent ? loginActions(d.agent, d) : []),
-      context(`Source: CXone · checked ${slackDate(checkedAt)}`),
+      context(md`Source: CXone · checked ${slackDate(checkedAt)}`),
     ]),
-  };
+  );
 }

@@ -1,18 +1,22 @@
 import { ACTION, BLOCK } from '../ids';
 import { encode } from '../payloads';
-import { slackDate } from './format';
 import {
   actions,
   type Block,
   type ButtonElement,
   button,
   type Card,
+  card,
   confirmDialog,
   context,
-  esc,
+  EMPTY,
   header,
+  join,
+  type Mrkdwn,
+  md,
   section,
 } from './kit';
+import { slackDate } from './mrkdwn';
 
 /**
  * Channel messages of the watcher: an agent dropped out of every skill (one message, or a digest when many
@@ -40,12 +44,12 @@ export interface BackView {
 /** A digest lists at most this many agents with a button (one block each); the rest are named in one line. */
 export const DIGEST_BUTTONS = 45;
 
-const lastIn = (d: DropView) =>
-  d.lastSkillName ? ` (last in *${esc(d.lastSkillName)}*)` : d.lastSkillId ? ' (last skill unknown)' : '';
+const lastIn = (d: DropView): Mrkdwn =>
+  d.lastSkillName ? md` (last in *${d.lastSkillName}*)` : d.lastSkillId ? md` (last skill unknown)` : EMPTY;
 
 /** "Log back in": the status card's login button, aimed at the skill the agent was last in. */
 export function logBackInButton(d: DropView): ButtonElement {
-  const where = d.lastSkillName ? ` to *${esc(d.lastSkillName)}*` : '';
+  const where = d.lastSkillName ? md` to *${d.lastSkillName}*` : EMPTY;
   return button({
     text: 'Log back in',
     actionId: ACTION.login,
@@ -53,7 +57,7 @@ export function logBackInButton(d: DropView): ButtonElement {
     value: encode(d.lastSkillId ? { a: d.agentId, s: d.lastSkillId } : { a: d.agentId }),
     confirm: confirmDialog(
       'Log agent back in?',
-      `Log ${esc(d.agentName)} back in${where}?`,
+      md`Log ${d.agentName} back in${where}?`,
       'Log in',
       'primary',
     ),
@@ -61,74 +65,81 @@ export function logBackInButton(d: DropView): ButtonElement {
 }
 
 export function dropCard(d: DropView): Card {
-  const line = `*${esc(d.agentName)}* dropped out of every skill${lastIn(d)}`;
-  return {
-    text: line,
-    blocks: [
-      section(`:red_circle: ${line}`),
-      actions(BLOCK.buttons, logBackInButton(d)),
-      context(`Dropped ${slackDate(d.at)} · \`${d.agentId}\``),
-    ],
-  };
+  const line = md`*${d.agentName}* dropped out of every skill${lastIn(d)}`;
+  return card(line, [
+    section(md`:red_circle: ${line}`),
+    actions(BLOCK.buttons, logBackInButton(d)),
+    context(md`Dropped ${slackDate(d.at)} · \`${d.agentId}\``),
+  ]);
 }
 
 /** Many drops in one channel in one cycle: one message, each agent with its button, within 50 blocks. */
-export function digestCard(drops: DropView[], backNote?: string): Card {
+export function digestCard(drops: DropView[], backNote?: Mrkdwn): Card {
   const shown = drops.slice(0, DIGEST_BUTTONS);
   const rest = drops.slice(DIGEST_BUTTONS);
   const title = `${drops.length} agent${drops.length === 1 ? '' : 's'} dropped out of every skill`;
   const blocks: Block[] = [
     header(title),
-    ...shown.map((d) => section(`:red_circle: *${esc(d.agentName)}*${lastIn(d)}`, logBackInButton(d))),
+    ...shown.map((d) => section(md`:red_circle: *${d.agentName}*${lastIn(d)}`, logBackInButton(d))),
   ];
   if (rest.length) {
-    const names = rest.map((d) => esc(d.agentName)).join(', ');
-    blocks.push(context(`…and ${rest.length} more: ${names}. Use \`/agentstate <agent>\` for them.`));
+    const names = join(
+      rest.map((d) => d.agentName),
+      ', ',
+    );
+    blocks.push(context(md`…and ${rest.length} more: ${names}. Use \`/agentstate ${'<agent>'}\` for them.`));
   }
-  blocks.push(context(backNote ?? `Seen ${slackDate(drops[0]?.at ?? new Date())}`));
-  return { text: `${title}: ${drops.map((d) => d.agentName).join(', ')}`.slice(0, 3000), blocks };
+  blocks.push(context(backNote ?? md`Seen ${slackDate(drops[0]?.at ?? new Date())}`));
+  const names = join(
+    drops.map((d) => d.agentName),
+    ', ',
+  );
+  return card(md`${title}: ${names}`, blocks);
 }
 
-function backLine(b: BackView): string {
-  const more = b.more ? ` (+${b.more} more)` : '';
-  return `*${esc(b.agentName)}* is back in *${esc(b.skillName)}*${more} as *${esc(b.activityName)}*`;
+function backLine(b: BackView): Mrkdwn {
+  const more = b.more ? md` (+${b.more} more)` : EMPTY;
+  return md`*${b.agentName}* is back in *${b.skillName}*${more} as *${b.activityName}*`;
 }
 
 /** The thread reply under the drop message: one per message and cycle, naming everyone back in it. */
 export function backReplyCard(backs: BackView[]): Card {
   const lines = backs.map(backLine);
   const latest = backs.reduce((a, b) => (b.at > a.at ? b : a), backs[0]!);
-  return {
-    text: lines.join('\n').slice(0, 3000),
-    blocks: [
-      section(
-        lines
-          .map((l) => `:large_green_circle: ${l}`)
-          .join('\n')
-          .slice(0, 3000),
+  return card(join(lines, '\n'), [
+    section(
+      join(
+        lines.map((l) => md`:large_green_circle: ${l}`),
+        '\n',
       ),
-      context(`Back ${slackDate(latest.at)}`),
-    ],
-  };
+    ),
+    context(md`Back ${slackDate(latest.at)}`),
+  ]);
 }
 
 /** The parent once everyone in it is back: no button any more. */
 export function resolvedDropCard(backs: BackView[]): Card {
   if (backs.length === 1) {
     const b = backs[0]!;
-    const line = `*${esc(b.agentName)}* dropped out of every skill — back in *${esc(b.skillName)}* as *${esc(b.activityName)}*`;
-    return {
-      text: line,
-      blocks: [section(`:white_check_mark: ${line}`), context(`Back ${slackDate(b.at)} · see thread`)],
-    };
+    const line = md`*${b.agentName}* dropped out of every skill — back in *${b.skillName}* as *${b.activityName}*`;
+    return card(line, [
+      section(md`:white_check_mark: ${line}`),
+      context(md`Back ${slackDate(b.at)} · see thread`),
+    ]);
   }
-  const names = backs.map((b) => `*${esc(b.agentName)}*`).join(', ');
-  const line = `Everyone in this alert is back in a skill: ${names}`;
-  return { text: line, blocks: [section(`:white_check_mark: ${line}`), context('Details in the thread')] };
+  const names = join(
+    backs.map((b) => md`*${b.agentName}*`),
+    ', ',
+  );
+  const line = md`Everyone in this alert is back in a skill: ${names}`;
+  return card(line, [section(md`:white_check_mark: ${line}`), context(md`Details in the thread`)]);
 }
 
 /** A digest some of whose agents are back: the ones still out keep their buttons. */
 export function partlyResolvedDigestCard(stillOut: DropView[], backs: BackView[]): Card {
-  const names = backs.map((b) => esc(b.agentName)).join(', ');
-  return digestCard(stillOut, `:white_check_mark: Back: ${names} (see thread)`);
+  const names = join(
+    backs.map((b) => b.agentName),
+    ', ',
+  );
+  return digestCard(stillOut, md`:white_check_mark: Back: ${names} (see thread)`);
 }

@@ -1,6 +1,6 @@
 import { InvalidTargetError } from '../../agentstate/types';
 import { CxoneError, InvalidInputError } from '../../cxone/errors';
-import { type Card, context, esc, section } from './kit';
+import { type Card, card, context, EMPTY, join, md, section } from './kit';
 import { usageCard } from './usage-card';
 
 /**
@@ -25,57 +25,48 @@ const MAX_OPTIONS = 25;
 export function errorCard(err: unknown, requestRef?: string): Card {
   if (err instanceof InvalidInputError) {
     const usage = usageCard({ problem: `${err.message}.` });
-    return { text: err.message, blocks: usage.blocks };
+    return card(md`${err.message}`, usage.blocks);
   }
   if (err instanceof InvalidTargetError) return invalidTargetCard(err);
   if (err instanceof CxoneError) return cxoneErrorCard(err);
   const message = err instanceof Error ? err.message : String(err);
-  const ref = requestRef ? ` (reference \`${esc(requestRef)}\`)` : '';
-  return {
-    text: `Something went wrong: ${message}`,
-    blocks: [
-      section(`:x: *Something went wrong:* ${esc(message)}`),
-      context(
-        `Nothing was left half-done that the app knows of. Try again; if it keeps happening, check the app logs${ref}.`,
-      ),
-    ],
-  };
+  const ref = requestRef ? md` (reference \`${requestRef}\`)` : EMPTY;
+  return card(md`Something went wrong: ${message}`, [
+    section(md`:x: *Something went wrong:* ${message}`),
+    context(
+      md`Nothing was left half-done that the app knows of. Try again; if it keeps happening, check the app logs${ref}.`,
+    ),
+  ]);
 }
 
 function cxoneErrorCard(err: CxoneError): Card {
   const title = TITLE[err.code];
   const meta = [
-    `code \`${err.code}\``,
-    err.status ? `HTTP ${err.status}` : undefined,
-    err.endpoint ? `\`${esc(err.endpoint)}\`` : undefined,
-    err.requestId ? `request id \`${esc(err.requestId)}\`` : undefined,
-  ].filter(Boolean);
-  return {
-    text: `${title}: ${err.message}`,
-    blocks: [
-      section(`:x: *${title}.* ${esc(err.message)}`),
-      section(`*Fix:* ${esc(err.remediation)}`),
-      context(meta.join(' · ')),
-    ],
-  };
+    md`code \`${err.code}\``,
+    err.status ? md`HTTP ${err.status}` : undefined,
+    err.endpoint ? md`\`${err.endpoint}\`` : undefined,
+    err.requestId ? md`request id \`${err.requestId}\`` : undefined,
+  ].filter((m) => m !== undefined);
+  return card(md`${title}: ${err.message}`, [
+    section(md`:x: *${title}.* ${err.message}`),
+    section(md`*Fix:* ${err.remediation}`),
+    context(join(meta, ' · ')),
+  ]);
 }
 
 function invalidTargetCard(err: InvalidTargetError): Card {
-  const options = err.options
-    .slice(0, MAX_OPTIONS)
-    .map((o) => `• ${esc(o.name)} \`${o.id}\``)
-    .join('\n');
-  const more = err.options.length > MAX_OPTIONS ? `\n…and ${err.options.length - MAX_OPTIONS} more` : '';
-  return {
-    text: err.message,
-    blocks: [
-      section(`:x: *No ${err.field} \`${esc(err.value)}\`.* ${esc(err.message)}`),
-      section(
-        options
-          ? `*Valid ${err.field} choices:*\n${options}${more}`
-          : `There is no valid ${err.field} to choose.`,
-      ),
-      context('Nothing was sent to CXone.'),
-    ],
-  };
+  const options = join(
+    err.options.slice(0, MAX_OPTIONS).map((o) => md`• ${o.name} \`${o.id}\``),
+    '\n',
+  );
+  const more = err.options.length > MAX_OPTIONS ? md`\n…and ${err.options.length - MAX_OPTIONS} more` : EMPTY;
+  return card(md`${err.message}`, [
+    section(md`:x: *No ${err.field} \`${err.value}\`.* ${err.message}`),
+    section(
+      options.length
+        ? md`*Valid ${err.field} choices:*\n${options}${more}`
+        : md`There is no valid ${err.field} to choose.`,
+    ),
+    context(md`Nothing was sent to CXone.`),
+  ]);
 }

@@ -1,14 +1,16 @@
 import { type Agent, displayName } from '../../agentstate/model';
-import { esc } from './kit';
+import { type Mrkdwn, md } from './mrkdwn';
 
 /** Formatting shared by the cards: names, durations, Slack date tokens. */
 
-export function agentTitle(agent: Agent): string {
-  return `*${esc(displayName(agent))}* (\`${agent.id}\`)`;
+export { slackDate, userMention } from './mrkdwn';
+
+export function agentTitle(agent: Agent): Mrkdwn {
+  return md`*${displayName(agent)}* (\`${agent.id}\`)`;
 }
 
-export function agentName(agent: Agent): string {
-  return esc(displayName(agent));
+export function agentName(agent: Pick<Agent, 'firstName' | 'lastName' | 'userName'>): Mrkdwn {
+  return md`${displayName(agent)}`;
 }
 
 /** "2 d 3 h", "1 h 05 min", "12 min", "45 s". */
@@ -26,17 +28,4 @@ export function formatDuration(ms: number): string {
 /** Seconds with one decimal, for verify times ("2.3"). */
 export function seconds(ms: number): string {
   return (ms / 1000).toFixed(1);
-}
-
-/**
- * Slack renders `<!date^…>` in each reader's own time zone; the text after `|` is the fallback for
- * clients that cannot (notifications, old clients).
- */
-export function slackDate(date: Date): string {
-  const epoch = Math.floor(date.getTime() / 1000);
-  return `<!date^${epoch}^{date_short_pretty} {time}|${date.toISOString()}>`;
-}
-
-export function userMention(userId: string): string {
-  return userId.startsWith('cli:') ? esc(userId.slice(4)) : `<@${userId}>`;
 }

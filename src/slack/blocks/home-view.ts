@@ -2,8 +2,8 @@ import type { types } from '@slack/bolt';
 import type { AuditEntry, Subscription } from '../../store/port';
 import type { CurrentState } from '../current-states';
 import { auditSections } from './audit-card';
-import { slackDate } from './format';
-import { type Block, context, divider, esc, header, section } from './kit';
+import { type Block, context, divider, header, md, section } from './kit';
+import { channelMention, slackDate } from './mrkdwn';
 import { usageCard } from './usage-card';
 import { lineSections, stateLine } from './watch-cards';
 
@@ -34,39 +34,42 @@ export function homeView(input: HomeInput): types.HomeView {
 }
 
 function unavailable(what: string, reason: string): Block {
-  return context(`:warning: ${what} can't be shown: ${esc(reason)}`);
+  return context(md`:warning: ${what} can't be shown: ${reason}`);
 }
 
 function watchedBlocks({ watched, now }: HomeInput): Block[] {
-  const title = section('*Agents you watch*');
+  const title = section(md`*Agents you watch*`);
   if (watched.kind === 'hidden' || watched.kind === 'supervisors_only') return [];
   if (watched.kind === 'unavailable') return [title, unavailable('Your watched agents', watched.reason)];
   const { subs, states } = watched.value;
   if (subs.length === 0) {
     return [
       title,
-      context('None yet. In a channel, `/agentstate watch <agent>` posts there when the agent drops out.'),
+      context(
+        md`None yet. In a channel, \`/agentstate watch ${'<agent>'}\` posts there when the agent drops out.`,
+      ),
     ];
   }
   const lines = subs
     .slice(0, MAX_WATCH_LINES)
-    .map((s) => `${stateLine(s.agentName, states.get(s.agentId))} in <#${s.channelId}>`);
-  const more = subs.length > MAX_WATCH_LINES ? [context(`…and ${subs.length - MAX_WATCH_LINES} more.`)] : [];
-  return [title, ...lineSections(lines), ...more, context(`Source: CXone · checked ${slackDate(now)}`)];
+    .map((s) => md`${stateLine(s.agentName, states.get(s.agentId))} in ${channelMention(s.channelId)}`);
+  const more =
+    subs.length > MAX_WATCH_LINES ? [context(md`…and ${subs.length - MAX_WATCH_LINES} more.`)] : [];
+  return [title, ...lineSections(lines), ...more, context(md`Source: CXone · checked ${slackDate(now)}`)];
 }
 
 function auditBlocks(audit: HomeInput['audit']): Block[] {
-  const title = section('*Latest changes made through the app*');
+  const title = section(md`*Latest changes made through the app*`);
   switch (audit.kind) {
     case 'hidden':
       return [];
     case 'supervisors_only':
-      return [title, context('The audit log is shown to supervisors.')];
+      return [title, context(md`The audit log is shown to supervisors.`)];
     case 'unavailable':
       return [title, unavailable('The audit log', audit.reason)];
     case 'ok':
       return audit.value.length
         ? [title, ...auditSections(audit.value)]
-        : [title, context('No changes yet.')];
+        : [title, context(md`No changes yet.`)];
   }
 }

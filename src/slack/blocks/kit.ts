@@ -1,61 +1,83 @@
 import type { types } from '@slack/bolt';
+import { type Mrkdwn, md } from './mrkdwn';
 
 /**
  * Tiny Block Kit helpers so the card builders read as layouts. Every card is `{ text, blocks }`: Slack
  * shows `text` in notifications and screen readers, and warns when a message has blocks but no text.
+ *
+ * Whatever Slack parses as mrkdwn goes in as a `Mrkdwn` (see mrkdwn.ts), and a `Card` can only be made
+ * by `card()` from blocks made here, so a name from CXone cannot reach a message unescaped. Plain-text
+ * fields (headers, button labels, dialog titles) take strings: Slack shows those as they are.
  */
 
-export type Block = types.KnownBlock;
+export { EMPTY, esc, join, type Mrkdwn, md } from './mrkdwn';
+
+declare const BUILT: unique symbol;
+/** A block made by the helpers below, so every mrkdwn text in it was a `Mrkdwn`. */
+export type Block = types.KnownBlock & { readonly [BUILT]: true };
 export type ButtonElement = types.Button;
 export type ConfirmDialog = types.ConfirmationDialog;
 
+declare const SAFE: unique symbol;
+/** A message's top-level `text`, rendered from a `Mrkdwn` by `card()`. */
+export type SafeText = string & { readonly [SAFE]: true };
+
 export interface Card {
-  text: string;
+  text: SafeText;
   blocks: Block[];
 }
 
 /** Slack caps: 50 blocks per message, 3000 chars per section text, 150 per header, 75 per button label. */
-export const LIMITS = { blocks: 50, sectionText: 3000, header: 150, buttonText: 75, buttonValue: 2000 };
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  text: 3000,
+  header: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+};
 
-/** Escapes the three characters mrkdwn treats as control characters. */
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export function card(text: Mrkdwn, blocks: Block[]): Card {
+  return { text: text.clip(LIMITS.text).toString() as SafeText, blocks };
 }
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+const built = (block: types.KnownBlock) => block as Block;
+
+function mrkdwn(text: Mrkdwn, max: number): types.MrkdwnElement {
+  return { type: 'mrkdwn', text: text.clip(max).toString() };
+}
+
 export function header(text: string): Block {
-  return { type: 'header', text: { type: 'plain_text', text: clip(text, LIMITS.header), emoji: true } };
+  return built({
+    type: 'header',
+    text: { type: 'plain_text', text: clip(text, LIMITS.header), emoji: true },
+  });
 }
 
-export function section(mrkdwn: string, accessory?: ButtonElement): Block {
-  const block: types.SectionBlock = {
-    type: 'section',
-    text: { type: 'mrkdwn', text: clip(mrkdwn, LIMITS.sectionText) },
-  };
+export function section(text: Mrkdwn, accessory?: ButtonElement): Block {
+  const block: types.SectionBlock = { type: 'section', text: mrkdwn(text, LIMITS.sectionText) };
   if (accessory) block.accessory = accessory;
-  return block;
+  return built(block);
 }
 
-export function fields(items: string[]): Block {
-  return {
-    type: 'section',
-    fields: items.slice(0, 10).map((text) => ({ type: 'mrkdwn', text: clip(text, 2000) })),
-  };
+export function fields(items: Mrkdwn[]): Block {
+  return built({ type: 'section', fields: items.slice(0, 10).map((text) => mrkdwn(text, 2000)) });
 }
 
-export function context(...parts: string[]): Block {
-  return { type: 'context', elements: parts.map((text) => ({ type: 'mrkdwn', text: clip(text, 2000) })) };
+export function context(...parts: Mrkdwn[]): Block {
+  return built({ type: 'context', elements: parts.map((text) => mrkdwn(text, 2000)) });
 }
 
 export function divider(): Block {
-  return { type: 'divider' };
+  return built({ type: 'divider' });
 }
 
 export function actions(blockId: string, ...elements: ButtonElement[]): Block {
-  return { type: 'actions', block_id: blockId, elements };
+  return built({ type: 'actions', block_id: blockId, elements });
 }
 
 export interface ButtonSpec {
@@ -78,10 +100,10 @@ export function button(spec: ButtonSpec): ButtonElement {
   return b;
 }
 
-export function confirmDialog(title: string, mrkdwn: string, confirm: string, style?: 'primary' | 'danger') {
+export function confirmDialog(title: string, text: Mrkdwn, confirm: string, style?: 'primary' | 'danger') {
   const dialog: ConfirmDialog = {
     title: { type: 'plain_text', text: clip(title, 100) },
-    text: { type: 'mrkdwn', text: clip(mrkdwn, 300) },
+    text: mrkdwn(text, 300),
     confirm: { type: 'plain_text', text: confirm },
     deny: { type: 'plain_text', text: 'Cancel' },
   };
@@ -89,9 +111,17 @@ export function confirmDialog(title: string, mrkdwn: string, confirm: string, st
   return dialog;
 }
 
+/**
+ * An input block of a modal (a select): labels and options are plain text. Kept here so a modal's
+ * blocks, too, come only from these helpers.
+ */
+export function inputBlock(blockId: string, label: string, element: types.InputBlock['element']): Block {
+  return built({ type: 'input', block_id: blockId, label: { type: 'plain_text', text: label }, element });
+}
+
 /** Keeps a card under Slack's block limit, leaving room for blocks appended later (share button). */
 export function capBlocks(blocks: Block[], reserve = 2): Block[] {
   const max = LIMITS.blocks - reserve;
   if (blocks.length <= max) return blocks;
-  return [...blocks.slice(0, max - 1), context(`…and ${blocks.length - max + 1} more lines not shown.`)];
+  return [...blocks.slice(0, max - 1), context(md`…and ${blocks.length - max + 1} more lines not shown.`)];
 }

@@ -3,7 +3,7 @@ import type { Diagnosis, LoginTarget } from '../../agentstate/types';
 import { ACTION, BLOCK } from '../ids';
 import { encode } from '../payloads';
 import { agentName } from './format';
-import { actions, type Block, type ButtonElement, button, confirmDialog, esc } from './kit';
+import { actions, type Block, type ButtonElement, button, confirmDialog, type Mrkdwn, md } from './kit';
 
 /**
  * The "Log agent in" button. With a clear target it posts directly after a confirm dialog naming agent
@@ -11,8 +11,8 @@ import { actions, type Block, type ButtonElement, button, confirmDialog, esc } f
  * modal where the supervisor picks skill, state and activity instead.
  */
 
-export function targetLabel(target: LoginTarget): string {
-  return `*${esc(target.skill.name)}* as *${esc(target.activity.name)}*`;
+export function targetLabel(target: LoginTarget): Mrkdwn {
+  return md`*${target.skill.name}* as *${target.activity.name}*`;
 }
 
 export function loginButton(agent: Agent, target: LoginTarget, text = 'Log agent in'): ButtonElement {
@@ -23,7 +23,7 @@ export function loginButton(agent: Agent, target: LoginTarget, text = 'Log agent
     value: encode({ a: agent.id, s: target.skill.id, st: target.state.id, ac: target.activity.id }),
     confirm: confirmDialog(
       'Log agent in?',
-      `Log ${agentName(agent)} in to ${targetLabel(target)}?`,
+      md`Log ${agentName(agent)} in to ${targetLabel(target)}?`,
       'Log in',
       'primary',
     ),

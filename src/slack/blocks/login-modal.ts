@@ -3,7 +3,7 @@ import { type Activity, type Agent, displayName, type Skill } from '../../agents
 import type { LoginTarget } from '../../agentstate/types';
 import { ACTION, BLOCK, SKILL_LOGIN_STATE, VIEW } from '../ids';
 import { encode, type ModalMetadata } from '../payloads';
-import { esc } from './kit';
+import { type Block, context, inputBlock, md, section } from './kit';
 
 /**
  * The modal behind "Log agent in…" when the target is not obvious. Skill is an external_select because a
@@ -40,14 +40,6 @@ export function skillOptions(skills: Skill[], query: string): { options: Option[
     .filter((s) => !q || s.name.toLowerCase().includes(q) || s.id.startsWith(q))
     .sort((a, b) => Number(b.isActive) - Number(a.isActive) || a.name.localeCompare(b.name));
   return { options: matches.slice(0, 100).map(skillOption) };
-}
-
-function select(
-  blockId: string,
-  label: string,
-  element: types.StaticSelect | types.ExternalSelect,
-): types.InputBlock {
-  return { type: 'input', block_id: blockId, label: { type: 'plain_text', text: label }, element };
 }
 
 export function loginModal(input: LoginModalInput): types.ModalView {
@@ -88,26 +80,16 @@ export function loginModal(input: LoginModalInput): types.ModalView {
     submit: { type: 'plain_text', text: 'Log in' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      {
-        type: 'section',
-        text: { type: 'mrkdwn', text: `Log *${esc(displayName(agent))}* (\`${agent.id}\`) in to:` },
-      },
-      select(BLOCK.skill, 'Skill', skill),
-      select(BLOCK.state, 'State', state),
-      select(BLOCK.activity, 'Activity', activity),
-      ...(target?.note
-        ? [
-            {
-              type: 'context' as const,
-              elements: [{ type: 'mrkdwn' as const, text: `Default: ${esc(target.note)}` }],
-            },
-          ]
-        : []),
+      section(md`Log *${displayName(agent)}* (\`${agent.id}\`) in to:`),
+      inputBlock(BLOCK.skill, 'Skill', skill),
+      inputBlock(BLOCK.state, 'State', state),
+      inputBlock(BLOCK.activity, 'Activity', activity),
+      ...(target?.note ? [context(md`Default: ${target.note}`)] : []),
     ],
   };
 }
 
-function simpleModal(title: string, blocks: types.KnownBlock[]): types.ModalView {
+function simpleModal(title: string, blocks: Block[]): types.ModalView {
   return {
     type: 'modal',
     callback_id: `${VIEW.login}.info`,
@@ -119,15 +101,10 @@ function simpleModal(title: string, blocks: types.KnownBlock[]): types.ModalView
 
 /** Opened at once: a trigger_id is only valid for 3 s, reading skills and activities may take longer. */
 export function loadingModal(): types.ModalView {
-  return simpleModal('Log agent in', [
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: ':hourglass_flowing_sand: Loading skills and activities…' },
-    },
-  ]);
+  return simpleModal('Log agent in', [section(md`:hourglass_flowing_sand: Loading skills and activities…`)]);
 }
 
 /** Replaces the loading view when the form cannot be built (agent gone, CXone error). */
-export function messageModal(blocks: types.KnownBlock[]): types.ModalView {
+export function messageModal(blocks: Block[]): types.ModalView {
   return simpleModal('Log agent in', blocks);
 }

@@ -1,26 +1,28 @@
 import type { LogoutOutcome } from '../../agentstate/types';
 import { agentName, seconds } from './format';
-import { type Card, esc, section } from './kit';
+import { type Card, card, EMPTY, join, md, section } from './kit';
+import { userMention } from './mrkdwn';
 import { agentContext } from './result-cards';
 
 export function logoutResultCard(outcome: LogoutOutcome, by: string): Card {
   const name = agentName(outcome.agent);
   switch (outcome.kind) {
     case 'logged_out': {
-      const skills = outcome.removed.map((s) => `*${esc(s.skillName)}*`).join(', ');
-      const line = `${name}: logged out of ${skills} by <@${by}> — confirmed in ${seconds(outcome.verifyMs)} s`;
-      return { text: line, blocks: [section(`:white_check_mark: ${line}`), agentContext(outcome.agent)] };
+      const skills = join(
+        outcome.removed.map((s) => md`*${s.skillName}*`),
+        ', ',
+      );
+      const line = md`${name}: logged out of ${skills} by ${userMention(by)} — confirmed in ${seconds(outcome.verifyMs)} s`;
+      return card(line, [section(md`:white_check_mark: ${line}`), agentContext(outcome.agent)]);
     }
     case 'not_logged_in': {
-      const line = `${name} is not logged in${outcome.skillName ? ` to *${esc(outcome.skillName)}*` : ''}; nothing to log out.`;
-      return { text: line, blocks: [section(`:information_source: ${line}`), agentContext(outcome.agent)] };
+      const skill = outcome.skillName ? md` to *${outcome.skillName}*` : EMPTY;
+      const line = md`${name} is not logged in${skill}; nothing to log out.`;
+      return card(line, [section(md`:information_source: ${line}`), agentContext(outcome.agent)]);
     }
     case 'not_confirmed': {
-      const line = `The logout of ${name} was sent but the state is still there after ${seconds(outcome.verifyMs)} s.`;
-      return {
-        text: line,
-        blocks: [section(`:x: ${line}\n${esc(outcome.explanation)}`), agentContext(outcome.agent)],
-      };
+      const line = md`The logout of ${name} was sent but the state is still there after ${seconds(outcome.verifyMs)} s.`;
+      return card(line, [section(md`:x: ${line}\n${outcome.explanation}`), agentContext(outcome.agent)]);
     }
   }
 }

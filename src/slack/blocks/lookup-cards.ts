@@ -2,7 +2,8 @@ import type { Agent } from '../../agentstate/model';
 import { ACTION } from '../ids';
 import { encode } from '../payloads';
 import { agentName } from './format';
-import { button, type Card, context, esc, section } from './kit';
+import { button, type Card, card, context, EMPTY, join, md, section } from './kit';
+import { userMention } from './mrkdwn';
 
 /** Cards for an agent reference that did not lead to exactly one agent. */
 
@@ -18,24 +19,21 @@ export function ambiguousCard(
   pickAction: string = ACTION.pickAgent,
 ): Card {
   const shown = candidates.slice(0, MAX_CANDIDATES);
-  const more = total > shown.length ? ` (showing ${shown.length})` : '';
-  return {
-    text: `"${query}" matches ${total} agents`,
-    blocks: [
-      section(`*\`${esc(query)}\` matches ${total} agents${more}.* Pick one:`),
-      ...shown.map((agent) =>
-        section(
-          `${agentName(agent)}${agent.isActive ? '' : ' _(inactive)_'}\n${esc(agent.email)} · \`${agent.id}\``,
-          button({
-            text: diagnose ? 'Diagnose' : 'Show',
-            actionId: pickAction,
-            value: encode({ a: agent.id, ...(diagnose ? { d: true } : {}) }),
-          }),
-        ),
+  const more = total > shown.length ? md` (showing ${shown.length})` : EMPTY;
+  return card(md`"${query}" matches ${total} agents`, [
+    section(md`*\`${query}\` matches ${total} agents${more}.* Pick one:`),
+    ...shown.map((agent) =>
+      section(
+        md`${agentName(agent)}${agent.isActive ? '' : ' _(inactive)_'}\n${agent.email} · \`${agent.id}\``,
+        button({
+          text: diagnose ? 'Diagnose' : 'Show',
+          actionId: pickAction,
+          value: encode({ a: agent.id, ...(diagnose ? { d: true } : {}) }),
+        }),
       ),
-      context('Tip: an email, user name or agent id always matches exactly one agent.'),
-    ],
-  };
+    ),
+    context(md`Tip: an email, user name or agent id always matches exactly one agent.`),
+  ]);
 }
 
 export interface NotFoundContext {
@@ -47,23 +45,24 @@ export interface NotFoundContext {
 
 export function notFoundCard(query: string, ctx: NotFoundContext = {}): Card {
   const who = ctx.mention
-    ? `No CXone agent has the email of <@${ctx.mention.userId}> (${esc(ctx.mention.email)}).`
-    : `No CXone agent matches \`${esc(query)}\`.`;
-  const lines = [`*${who}*`, 'Try an agent id, an email, a user name or part of the name.'];
-  if (ctx.hint) lines.push(`Did you mean \`/agentstate ${ctx.hint}\`?`);
-  if (ctx.mention) lines.push('Check that the Slack profile email and the CXone agent email are the same.');
-  return { text: who, blocks: [section(lines.join('\n'))] };
+    ? md`No CXone agent has the email of ${userMention(ctx.mention.userId)} (${ctx.mention.email}).`
+    : md`No CXone agent matches \`${query}\`.`;
+  const lines = [md`*${who}*`, md`Try an agent id, an email, a user name or part of the name.`];
+  if (ctx.hint) lines.push(md`Did you mean \`/agentstate ${ctx.hint}\`?`);
+  if (ctx.mention) lines.push(md`Check that the Slack profile email and the CXone agent email are the same.`);
+  return card(who, [section(join(lines, '\n'))]);
 }
 
 export type MentionProblem = 'no_email' | 'bot' | 'not_found' | 'lookup_failed';
 
 /** Why a `<@U…>` mention could not be turned into an email. */
 export function mentionProblemCard(userId: string, problem: MentionProblem): Card {
+  const who = userMention(userId);
   const text = {
-    no_email: `<@${userId}> has no email visible to this app. Either the app lacks the \`users:read.email\` scope (reinstall it from the manifest) or the member has no email (some guests).`,
-    bot: `<@${userId}> is a bot or app, not a person, so it has no CXone agent.`,
-    not_found: `Slack does not know <@${userId}> (deleted member, or another workspace).`,
-    lookup_failed: `Could not look up <@${userId}> in Slack right now. Try again, or use the agent's email instead.`,
+    no_email: md`${who} has no email visible to this app. Either the app lacks the \`users:read.email\` scope (reinstall it from the manifest) or the member has no email (some guests).`,
+    bot: md`${who} is a bot or app, not a person, so it has no CXone agent.`,
+    not_found: md`Slack does not know ${who} (deleted member, or another workspace).`,
+    lookup_failed: md`Could not look up ${who} in Slack right now. Try again, or use the agent's email instead.`,
   }[problem];
-  return { text, blocks: [section(text)] };
+  return card(text, [section(text)]);
 }

@@ -1,7 +1,8 @@
 import type { Agent } from '../../agentstate/model';
 import type { LoginProgress } from '../../agentstate/types';
 import { agentName, seconds } from './format';
-import { type Card, context, esc, section } from './kit';
+import { type Card, card, context, type Mrkdwn, md, section } from './kit';
+import { userMention } from './mrkdwn';
 
 /**
  * Replaces the clicked card while a change runs. It has no buttons on purpose: the message itself can no
@@ -16,31 +17,28 @@ const VERB: Record<ProgressAction, string> = {
   switch: 'Switching skill',
 };
 
-export function progressLine(event: LoginProgress | undefined): string {
+export function progressLine(event: LoginProgress | undefined): Mrkdwn {
   switch (event?.type) {
     case undefined:
     case 'checking':
-      return 'checking the current state…';
+      return md`checking the current state…`;
     case 'logging_out':
-      return `logging out of ${esc(event.skillName)}…`;
+      return md`logging out of ${event.skillName}…`;
     case 'posting':
-      return `sending the login for ${esc(event.target.skill.name)}…`;
+      return md`sending the login for ${event.target.skill.name}…`;
     case 'posted':
-      return `CXone accepted it (${seconds(event.elapsedMs)} s), waiting for it to show up…`;
+      return md`CXone accepted it (${seconds(event.elapsedMs)} s), waiting for it to show up…`;
     case 'polling':
-      return `checking ${event.attempt} (${seconds(event.elapsedMs)} s of ${seconds(event.timeoutMs)} s)`;
+      return md`checking ${event.attempt} (${seconds(event.elapsedMs)} s of ${seconds(event.timeoutMs)} s)`;
     case 'verified':
-      return `verified in ${seconds(event.elapsedMs)} s`;
+      return md`verified in ${seconds(event.elapsedMs)} s`;
   }
 }
 
 export function progressCard(agent: Agent, action: ProgressAction, by: string, event?: LoginProgress): Card {
-  const text = `${VERB[action]} ${agentName(agent)}… ${progressLine(event)}`;
-  return {
-    text,
-    blocks: [
-      section(`:hourglass_flowing_sand: *${VERB[action]}* ${agentName(agent)}… ${progressLine(event)}`),
-      context(`Started by <@${by}> · \`${agent.id}\``),
-    ],
-  };
+  const name = agentName(agent);
+  return card(md`${VERB[action]} ${name}… ${progressLine(event)}`, [
+    section(md`:hourglass_flowing_sand: *${VERB[action]}* ${name}… ${progressLine(event)}`),
+    context(md`Started by ${userMention(by)} · \`${agent.id}\``),
+  ]);
 }

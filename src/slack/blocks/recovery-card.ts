@@ -1,7 +1,7 @@
 import { displayName } from '../../agentstate/model';
 import type { ResumeOutcome } from '../../agentstate/recovery';
-import { userMention } from './format';
-import { type Card, context, esc, section } from './kit';
+import { type Card, card, context, EMPTY, type Mrkdwn, md, section } from './kit';
+import { userMention } from './mrkdwn';
 
 /** What replaces (or follows) a progress message whose process died before it could show the result. */
 
@@ -17,21 +17,23 @@ export function recoveredCard(
 ): Card {
   const by = userMention(op.startedBy);
   const what = DOING[op.action] ?? op.action;
-  const who = outcome.agent ? `*${esc(displayName(outcome.agent))}*` : `\`${op.agentId}\``;
-  let line: string;
+  const who = outcome.agent ? md`*${displayName(outcome.agent)}*` : md`\`${op.agentId}\``;
+  let line: Mrkdwn;
+  let emoji = ':white_check_mark:';
   switch (outcome.kind) {
     case 'verified':
-      line = `:white_check_mark: ${who}: logged in to *${esc(outcome.state.skillName)}* as *${esc(outcome.state.activityName)}* (${what} started by ${by}) — confirmed after the app restarted.`;
+      line = md`${who}: logged in to *${outcome.state.skillName}* as *${outcome.state.activityName}* (${what} started by ${by}) — confirmed after the app restarted.`;
       break;
     case 'logged_out':
-      line = `:white_check_mark: ${who}: logged out${outcome.skillName ? ` of *${esc(outcome.skillName)}*` : ''} (started by ${by}) — confirmed after the app restarted.`;
+      line = md`${who}: logged out${outcome.skillName ? md` of *${outcome.skillName}*` : EMPTY} (started by ${by}) — confirmed after the app restarted.`;
       break;
     case 'failed':
-      line = `:x: ${who}: the ${what}${outcome.skillName ? ` to *${esc(outcome.skillName)}*` : ''} started by ${by} could not be confirmed. ${esc(outcome.explanation)}`;
+      emoji = ':x:';
+      line = md`${who}: the ${what}${outcome.skillName ? md` to *${outcome.skillName}*` : EMPTY} started by ${by} could not be confirmed. ${outcome.explanation}`;
       break;
   }
-  return {
-    text: line.replace(/^:\w+: /, ''),
-    blocks: [section(line), context(`Check with \`/agentstate ${op.agentId}\` · \`${op.agentId}\``)],
-  };
+  return card(line, [
+    section(md`${emoji} ${line}`),
+    context(md`Check with \`/agentstate ${op.agentId}\` · \`${op.agentId}\``),
+  ]);
 }

@@ -2,9 +2,10 @@ import type { Agent } from '../../agentstate/model';
 import type { LoginOutcome, LoginTarget } from '../../agentstate/types';
 import { ACTION, BLOCK } from '../ids';
 import { encode } from '../payloads';
-import { agentName, seconds, slackDate } from './format';
-import { actions, button, type Card, context, esc, section } from './kit';
+import { agentName, seconds } from './format';
+import { actions, button, type Card, card, context, EMPTY, join, type Mrkdwn, md, section } from './kit';
 import { loginButton, targetLabel } from './login-buttons';
+import { slackDate, userMention } from './mrkdwn';
 
 /** What replaces the progress card when a login or skill switch ends. */
 
@@ -12,16 +13,15 @@ export function loginResultCard(outcome: LoginOutcome, by: string): Card {
   switch (outcome.kind) {
     case 'verified':
       return verifiedCard(outcome, by);
-    case 'already_logged_in':
-      return {
-        text: `${agentName(outcome.agent)} was already logged in to ${outcome.target.skill.name}`,
-        blocks: [
-          section(
-            `:information_source: ${agentName(outcome.agent)} is already logged in to *${esc(outcome.state.skillName)}* as *${esc(outcome.state.activityName)}* since ${slackDate(outcome.state.since)}. Nothing was changed.`,
-          ),
-          agentContext(outcome.agent),
-        ],
-      };
+    case 'already_logged_in': {
+      const name = agentName(outcome.agent);
+      return card(md`${name} was already logged in to ${outcome.target.skill.name}`, [
+        section(
+          md`:information_source: ${name} is already logged in to *${outcome.state.skillName}* as *${outcome.state.activityName}* since ${slackDate(outcome.state.since)}. Nothing was changed.`,
+        ),
+        agentContext(outcome.agent),
+      ]);
+    }
     case 'conflict':
       return conflictCard(outcome);
     case 'not_visible':
@@ -30,21 +30,22 @@ export function loginResultCard(outcome: LoginOutcome, by: string): Card {
 }
 
 function verifiedCard(outcome: Extract<LoginOutcome, { kind: 'verified' }>, by: string): Card {
-  const line = `Logged in to *${esc(outcome.state.skillName)}* as *${esc(outcome.state.activityName)}* by <@${by}> — verified in ${seconds(outcome.verifyMs)} s`;
-  return {
-    text: `${agentName(outcome.agent)}: logged in to ${outcome.state.skillName} as ${outcome.state.activityName} by <@${by}> — verified in ${seconds(outcome.verifyMs)} s`,
-    blocks: [
-      section(`:white_check_mark: ${agentName(outcome.agent)}: ${line}`),
-      agentContext(outcome.agent, `${outcome.polls} check${outcome.polls === 1 ? '' : 's'}`),
-    ],
-  };
+  const { state } = outcome;
+  const name = agentName(outcome.agent);
+  const done = md`by ${userMention(by)} — verified in ${seconds(outcome.verifyMs)} s`;
+  return card(md`${name}: logged in to ${state.skillName} as ${state.activityName} ${done}`, [
+    section(
+      md`:white_check_mark: ${name}: Logged in to *${state.skillName}* as *${state.activityName}* ${done}`,
+    ),
+    agentContext(outcome.agent, md`${outcome.polls} check${outcome.polls === 1 ? '' : 's'}`),
+  ]);
 }
 
 function conflictCard(outcome: Extract<LoginOutcome, { kind: 'conflict' }>): Card {
   const { agent, target, conflictingSkill } = outcome;
   const blocker = conflictingSkill
-    ? `already logged in to *${esc(conflictingSkill.name)}*, which conflicts with it`
-    : 'already logged in to it or to a conflicting skill';
+    ? md`already logged in to *${conflictingSkill.name}*, which conflicts with it`
+    : md`already logged in to it or to a conflicting skill`;
   const buttons = conflictingSkill
     ? [
         actions(
@@ -64,33 +65,39 @@ function conflictCard(outcome: Extract<LoginOutcome, { kind: 'conflict' }>): Car
         ),
       ]
     : [];
-  return {
-    text: `${agentName(agent)} could not be logged in to ${target.skill.name}: ${blocker}`,
-    blocks: [
-      section(
-        `:warning: Could not log ${agentName(agent)} in to *${esc(target.skill.name)}*: ${blocker}.\n${esc(outcome.error.remediation)}`,
-      ),
-      ...buttons,
-      agentContext(agent),
-    ],
-  };
+  const name = agentName(agent);
+  return card(md`${name} could not be logged in to ${target.skill.name}: ${blocker}`, [
+    section(
+      md`:warning: Could not log ${name} in to *${target.skill.name}*: ${blocker}.\n${outcome.error.remediation}`,
+    ),
+    ...buttons,
+    agentContext(agent),
+  ]);
 }
 
 function notVisibleCard(outcome: Extract<LoginOutcome, { kind: 'not_visible' }>): Card {
   const { agent, target } = outcome;
-  const states = outcome.validStates.map((s) => `${esc(s.name)} \`${s.id}\``).join(', ') || '—';
-  const activities = outcome.validActivities.map((a) => esc(a.name)).join(', ') || '—';
-  return {
-    text: `The login of ${agentName(agent)} was accepted but never appeared`,
-    blocks: [
-      section(
-        `:x: CXone accepted the login of ${agentName(agent)} to ${targetLabel(target)} but it never appeared (${outcome.polls} checks over ${seconds(outcome.verifyMs)} s).\n${esc(outcome.explanation)}`,
-      ),
-      section(`*Valid states for ${esc(target.skill.name)}:* ${states}\n*Valid activities:* ${activities}`),
-      actions(BLOCK.buttons, loginButton(agent, target, 'Retry'), retargetButton(agent, outcome)),
-      agentContext(agent),
-    ],
-  };
+  const states = outcome.validStates.length
+    ? join(
+        outcome.validStates.map((s) => md`${s.name} \`${s.id}\``),
+        ', ',
+      )
+    : md`—`;
+  const activities = outcome.validActivities.length
+    ? join(
+        outcome.validActivities.map((a) => a.name),
+        ', ',
+      )
+    : md`—`;
+  const name = agentName(agent);
+  return card(md`The login of ${name} was accepted but never appeared`, [
+    section(
+      md`:x: CXone accepted the login of ${name} to ${targetLabel(target)} but it never appeared (${outcome.polls} checks over ${seconds(outcome.verifyMs)} s).\n${outcome.explanation}`,
+    ),
+    section(md`*Valid states for ${target.skill.name}:* ${states}\n*Valid activities:* ${activities}`),
+    actions(BLOCK.buttons, loginButton(agent, target, 'Retry'), retargetButton(agent, outcome)),
+    agentContext(agent),
+  ]);
 }
 
 function retargetButton(agent: Agent, outcome: Extract<LoginOutcome, { kind: 'not_visible' }>) {
@@ -101,8 +108,8 @@ function retargetButton(agent: Agent, outcome: Extract<LoginOutcome, { kind: 'no
   return button({ text: 'Choose state and activity…', actionId: ACTION.openLoginModal, value: safe });
 }
 
-export function agentContext(agent: Agent, extra?: string): ReturnType<typeof context> {
-  return context([`${agentName(agent)} · \`${agent.id}\``, extra].filter(Boolean).join(' · '));
+export function agentContext(agent: Agent, extra?: Mrkdwn): ReturnType<typeof context> {
+  return context(md`${agentName(agent)} · \`${agent.id}\`${extra ? md` · ${extra}` : EMPTY}`);
 }
 
 /** A one-line summary of the target, for confirm cards and audit lines. */

@@ -1,8 +1,9 @@
 import { type Agent, displayName } from '../../agentstate/model';
 import type { Diagnosis, ReportResult, ResolvedState } from '../../agentstate/types';
-import { agentName, formatDuration, slackDate } from './format';
-import { type Block, type Card, capBlocks, context, esc, fields, header, section } from './kit';
+import { agentName, formatDuration } from './format';
+import { type Block, type Card, capBlocks, card, context, fields, header, join, md, section } from './kit';
 import { loginActions } from './login-buttons';
+import { slackDate } from './mrkdwn';
 
 type Report = Extract<ReportResult, { kind: 'report' }>;
 
@@ -11,45 +12,42 @@ export function statusCard(report: Report, now: Date): Card {
   if (report.states.length === 0) return emptyCard(report.agent, report.diagnosis, report.checkedAt);
   const { agent, states } = report;
   const count = states.length === 1 ? '1 state' : `${states.length} states`;
-  return {
-    text: `${agentName(agent)}: logged in (${count})`,
-    blocks: capBlocks([
+  return card(
+    md`${agentName(agent)}: logged in (${count})`,
+    capBlocks([
       header(displayName(agent)),
-      context(`\`${agent.id}\` · ${esc(agent.userName)} · ${esc(agent.email)}`),
+      context(md`\`${agent.id}\` · ${agent.userName} · ${agent.email}`),
       ...states.map((s) => stateRow(s, now)),
       sourceLine(report.checkedAt),
     ]),
-  };
+  );
 }
 
 export function stateRow(s: ResolvedState, now: Date): Block {
   return fields([
-    `*Skill*\n${esc(s.skillName)}`,
-    `*State*\n${esc(s.stateName)}`,
-    `*Activity*\n${esc(s.activityName)}`,
-    `*Since*\n${slackDate(s.since)} (${formatDuration(now.getTime() - s.since.getTime())})`,
+    md`*Skill*\n${s.skillName}`,
+    md`*State*\n${s.stateName}`,
+    md`*Activity*\n${s.activityName}`,
+    md`*Since*\n${slackDate(s.since)} (${formatDuration(now.getTime() - s.since.getTime())})`,
   ]);
 }
 
 export function sourceLine(checkedAt: Date): Block {
-  return context(`Source: CXone · checked ${slackDate(checkedAt)}`);
+  return context(md`Source: CXone · checked ${slackDate(checkedAt)}`);
 }
 
 /** No states: the diagnosis in a line or two, the fix, and the login button when a login would help. */
 export function emptyCard(agent: Agent, diagnosis: Diagnosis | undefined, checkedAt: Date): Card {
   const summary = diagnosis?.summary ?? 'The agent is not logged in to any skill.';
-  const lines = [`*Not logged in to any skill.* ${esc(summary)}`];
-  if (diagnosis?.fix) lines.push(`*Fix:* ${esc(diagnosis.fix)}`);
-  const note = diagnosis?.target?.note ? [context(`Login target: ${esc(diagnosis.target.note)}`)] : [];
-  return {
-    text: `${agentName(agent)} is not logged in to any skill`,
-    blocks: [
-      header(displayName(agent)),
-      context(`\`${agent.id}\` · ${esc(agent.userName)} · ${esc(agent.email)}`),
-      section(lines.join('\n')),
-      ...(diagnosis ? loginActions(agent, diagnosis) : []),
-      ...note,
-      sourceLine(checkedAt),
-    ],
-  };
+  const lines = [md`*Not logged in to any skill.* ${summary}`];
+  if (diagnosis?.fix) lines.push(md`*Fix:* ${diagnosis.fix}`);
+  const note = diagnosis?.target?.note ? [context(md`Login target: ${diagnosis.target.note}`)] : [];
+  return card(md`${agentName(agent)} is not logged in to any skill`, [
+    header(displayName(agent)),
+    context(md`\`${agent.id}\` · ${agent.userName} · ${agent.email}`),
+    section(join(lines, '\n')),
+    ...(diagnosis ? loginActions(agent, diagnosis) : []),
+    ...note,
+    sourceLine(checkedAt),
+  ]);
 }

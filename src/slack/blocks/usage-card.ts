@@ -1,4 +1,4 @@
-import { type Card, context, esc, section } from './kit';
+import { type Card, card, context, join, md, section } from './kit';
 
 /** `/agentstate help`, empty text and anything that does not parse. */
 
@@ -21,17 +21,15 @@ export interface UsageInput {
 }
 
 export function usageCard(input: UsageInput = {}): Card {
-  const top: string[] = [];
-  if (input.problem) top.push(`:warning: ${esc(input.problem)}`);
-  if (input.suggestion) top.push(`Did you mean \`/agentstate ${esc(input.suggestion)}\`?`);
-  return {
-    text: input.problem ? `${input.problem} See /agentstate help.` : 'How to use /agentstate',
-    blocks: [
-      ...(top.length ? [section(top.join('\n'))] : []),
-      section(`*How to use /agentstate*\n${USAGE_LINES.join('\n')}`),
-      context(
-        '`<agent>` is an agent id, an email, a user name, part of the name, or a Slack mention (@someone, matched by email).',
-      ),
-    ],
-  };
+  const top = [];
+  if (input.problem) top.push(md`:warning: ${input.problem}`);
+  if (input.suggestion) top.push(md`Did you mean \`/agentstate ${input.suggestion}\`?`);
+  return card(input.problem ? md`${input.problem} See /agentstate help.` : md`How to use /agentstate`, [
+    ...(top.length ? [section(join(top, '\n'))] : []),
+    // The lines are the app's own words; joining escapes their `<agent>` placeholders.
+    section(md`*How to use /agentstate*\n${join(USAGE_LINES, '\n')}`),
+    context(
+      md`\`${'<agent>'}\` is an agent id, an email, a user name, part of the name, or a Slack mention (@someone, matched by email).`,
+    ),
+  ]);
 }
