@@ -32,29 +32,29 @@ export type Guarded<T> =
   /** Another operation on this agent is running (any replica, any surface): nothing was done. */
   | { kind: 'held'; startedBy: string; startedAt: Date; action: string };
 
+/** An agent held for one change; `finish` releases it and records the outcome (once). */
+export interface HeldChange {
+  finish(record: ChangeRecord): Promise<void>;
+}
+
 /**
- * The rule every change follows, whatever surface starts it: one operation per agent at a time (across
- * replicas, through the store's guard), then exactly one audit entry with the outcome — a failure included.
+ * Takes the per-agent guard for a change. `finish` ends the operation and writes the one audit entry (none
+ * for a no-op). Held by someone else: who and since when, and nothing is done.
  */
-export async function guardedChange<T>(
+export async function beginChange(
   rec: ChangeRecorder,
   agent: { id: string; name: string },
   action: AuditAction,
-  run: () => Promise<{ result: T; record: ChangeRecord }>,
-): Promise<Guarded<T>> {
+): Promise<HeldChange | Extract<Guarded<never>, { kind: 'held' }>> {
   const op = await rec.guard.begin(agent.id, action, rec.actor);
   if (!op.ok) return { kind: 'held', startedBy: op.startedBy, startedAt: op.startedAt, action: op.action };
-  let record: ChangeRecord = { outcome: 'failed' };
-  try {
-    const done = await run();
-    record = done.record;
-    return { kind: 'done', result: done.result };
-  } catch (err) {
-    record = { outcome: 'failed', detail: err instanceof Error ? err.message : String(err) };
-    throw err;
-  } finally {
-    await op.end(record.outcome);
-    if (!NOT_A_CHANGE.has(record.outcome))
+  let done = false;
+  return {
+    async finish(record) {
+      if (done) return;
+      done = true;
+      await op.end(record.outcome);
+      if (NOT_A_CHANGE.has(record.outcome)) return;
       await rec.audit.record({
         at: new Date(),
         actor: rec.actor,
@@ -66,5 +66,31 @@ export async function guardedChange<T>(
         ...(record.verifyMs === undefined ? {} : { verifyMs: Math.round(record.verifyMs) }),
         ...(record.detail ? { detail: record.detail } : {}),
       });
+    },
+  };
+}
+
+/**
+ * The rule every change follows, whatever surface starts it: one operation per agent at a time (across
+ * replicas, through the store's guard), then exactly one audit entry with the outcome — a failure included.
+ */
+export async function guardedChange<T>(
+  rec: ChangeRecorder,
+  agent: { id: string; name: string },
+  action: AuditAction,
+  run: () => Promise<{ result: T; record: ChangeRecord }>,
+): Promise<Guarded<T>> {
+  const held = await beginChange(rec, agent, action);
+  if ('kind' in held) return held;
+  let record: ChangeRecord = { outcome: 'failed' };
+  try {
+    const done = await run();
+    record = done.record;
+    return { kind: 'done', result: done.result };
+  } catch (err) {
+    record = { outcome: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    throw err;
+  } finally {
+    await held.finish(record);
   }
 }

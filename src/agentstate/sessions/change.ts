@@ -27,24 +27,8 @@ export async function makeAvailable(
   opts: ChangeOptions = {},
 ): Promise<ChangeOutcome> {
   opts.onProgress?.({ type: 'checking' });
-  return availableFrom(deps, agent, await deps.cxone.getAgentState(agent.id), 'available', opts);
-}
-
-async function availableFrom(
-  deps: SessionDeps,
-  agent: SessionAgent,
-  status: AgentStatus,
-  change: ChangeKind,
-  opts: ChangeOptions,
-): Promise<ChangeOutcome> {
-  const blocked = refuseUnlessInSession(agent, status, change);
-  if (blocked) return blocked;
-  if (status.kind === 'available') return { kind: 'already', change, agent, status };
-  return applyAndVerify(deps, agent, change, opts, {
-    send: () => deps.cxone.setAgentState(agent.id, { state: 'Available' }),
-    until: (s) => s.kind === 'available',
-    phase: 'making available',
-  });
+  const status = await deps.cxone.getAgentState(agent.id);
+  return carryOut(deps, agent, planAvailable(deps, agent, status, 'available'), opts);
 }
 
 /** `reason`: a name (any case) or id of one of the agent's team's codes; unknown → InvalidReasonError. */
@@ -63,11 +47,24 @@ export async function makeUnavailable(
   const hasReason = (s: AgentStatus) => chosen === undefined || sameReason(s.reason, chosen.id, chosen.name);
   if (status.kind === 'unavailable' && hasReason(status))
     return { kind: 'already', change: 'unavailable', agent, status };
-  return applyAndVerify(deps, agent, 'unavailable', opts, {
-    send: () => deps.cxone.setAgentState(agent.id, { state: 'Unavailable', reasonId: chosen?.id }),
-    until: (s) => s.kind === 'unavailable' && hasReason(s),
-    phase: chosen ? `setting unavailable (${chosen.name})` : 'setting unavailable',
-  });
+  return carryOut(
+    deps,
+    agent,
+    {
+      kind: 'plan',
+      change: 'unavailable',
+      agent,
+      status,
+      steps: [
+        {
+          send: () => deps.cxone.setAgentState(agent.id, { state: 'Unavailable', reasonId: chosen?.id }),
+          until: (s) => s.kind === 'unavailable' && hasReason(s),
+          phase: chosen ? `setting unavailable (${chosen.name})` : 'setting unavailable',
+        },
+      ],
+    },
+    opts,
+  );
 }
 
 /** Force logout. On a contact it is refused unless `force`: ending the session drops the contact. */
@@ -80,11 +77,24 @@ export async function forceLogout(
   const status = await deps.cxone.getAgentState(agent.id);
   if (status.kind === 'logged_out') return { kind: 'already', change: 'logout', agent, status };
   if (status.kind === 'working' && !opts.force) return refusal(agent, status, 'logout', 'on_contact');
-  return applyAndVerify(deps, agent, 'logout', opts, {
-    send: () => deps.cxone.forceLogout(agent.id),
-    until: (s) => s.kind === 'logged_out',
-    phase: 'logging out',
-  });
+  return carryOut(
+    deps,
+    agent,
+    {
+      kind: 'plan',
+      change: 'logout',
+      agent,
+      status,
+      steps: [
+        {
+          send: () => deps.cxone.forceLogout(agent.id),
+          until: (s) => s.kind === 'logged_out',
+          phase: 'logging out',
+        },
+      ],
+    },
+    opts,
+  );
 }
 
 /**
@@ -99,87 +109,107 @@ export async function login(
 ): Promise<ChangeOutcome> {
   opts.onProgress?.({ type: 'checking' });
   const status = await deps.cxone.getAgentState(agent.id);
-  if (!agent.isActive) return refusal(agent, status, 'login', 'inactive');
-  if (status.kind === 'available' || status.kind === 'working')
-    return { kind: 'already', change: 'login', agent, status };
-  if (status.kind !== 'logged_out') return availableFrom(deps, agent, status, 'login', opts);
-  if (!deps.impersonation) return refusal(agent, status, 'login', 'needs_agent');
-  const station = opts.station ?? (await lastStation(deps, agent, status));
-  if (!station) return refusal(agent, status, 'login', 'no_station');
-  return startSessionAndVerify(deps, agent, station, opts);
+  return carryOut(deps, agent, await planLogin(deps, agent, status, opts.station), opts);
 }
 
-async function startSessionAndVerify(
-  deps: SessionDeps,
-  agent: SessionAgent,
-  station: StationRef,
-  opts: LoginOptions,
-): Promise<ChangeOutcome> {
-  const timeoutMs = opts.timeoutMs ?? deps.verifyTimeoutMs;
-  opts.onProgress?.({ type: 'starting_session' });
-  const startedAt = deps.clock.now();
-  const uncertain = await sendTolerating(
-    () => deps.cxone.startSessionAs(agent.id, station),
-    [
-      // Someone (the agent, another supervisor) started a session meanwhile: that is what we wanted.
-      isSessionInProgress,
-    ],
-  );
-  const session = await waitForState(deps, {
-    agentId: agent.id,
-    startedAt,
-    timeoutMs,
-    until: (s) => s.kind !== 'logged_out',
-    phase: 'starting the session',
-    onProgress: opts.onProgress,
-    signal: opts.signal,
-  });
-  if (!session.seen)
-    return notApplied(deps, agent, 'login', startedAt, session.polls, session.last, uncertain, timeoutMs);
-  const status = session.last as AgentStatus;
-  if (status.kind === 'available' || status.kind === 'working')
-    return verified(deps, agent, 'login', status, startedAt, session.polls);
-  // A new session starts Unavailable (or LoggedIn): make it available within what is left of the window.
-  const rest = await applyAndVerify(deps, agent, 'login', opts, {
-    send: () => deps.cxone.setAgentState(agent.id, { state: 'Available' }),
-    until: (s) => s.kind === 'available',
-    phase: 'making available',
-    startedAt,
-  });
-  return 'polls' in rest ? { ...rest, polls: rest.polls + session.polls } : rest;
-}
-
-interface Step {
+/** One step of a change: what to send, and when the agent's state shows it. */
+export interface Step {
   send: () => Promise<unknown>;
   until: (s: AgentStatus) => boolean;
+  /** Names the step on progress lines ("starting the session", "making available"). */
   phase: string;
-  /** When the window started (an earlier step of the same change); default now. */
-  startedAt?: number;
+  /** Errors meaning the step is already in place (e.g. a session someone else just started). */
+  landed?: (err: unknown) => boolean;
 }
 
-async function applyAndVerify(
+/** What a change will do for one agent, decided from its current state: the steps, or why nothing is sent. */
+export type Plan =
+  | { kind: 'plan'; change: ChangeKind; agent: SessionAgent; status: AgentStatus; steps: Step[] }
+  | Extract<ChangeOutcome, { kind: 'already' | 'refused' }>;
+
+const availableStep = (deps: SessionDeps, agent: SessionAgent): Step => ({
+  send: () => deps.cxone.setAgentState(agent.id, { state: 'Available' }),
+  until: (s) => s.kind === 'available',
+  phase: 'making available',
+});
+
+/** Make available: only inside a session and not on a contact. */
+export function planAvailable(
   deps: SessionDeps,
   agent: SessionAgent,
+  status: AgentStatus,
   change: ChangeKind,
+): Plan {
+  const blocked = refuseUnlessInSession(agent, status, change);
+  if (blocked) return blocked as Plan;
+  if (status.kind === 'available') return { kind: 'already', change, agent, status };
+  return { kind: 'plan', change, agent, status, steps: [availableStep(deps, agent)] };
+}
+
+/** Log in: make available, starting a session as the agent first when it has none and impersonation is on. */
+export async function planLogin(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  status: AgentStatus,
+  station?: StationRef,
+): Promise<Plan> {
+  if (!agent.isActive) return refusal(agent, status, 'login', 'inactive') as Plan;
+  if (status.kind === 'available' || status.kind === 'working')
+    return { kind: 'already', change: 'login', agent, status };
+  if (status.kind !== 'logged_out') return planAvailable(deps, agent, status, 'login');
+  if (!deps.impersonation) return refusal(agent, status, 'login', 'needs_agent') as Plan;
+  const at = station ?? (await lastStation(deps, agent, status));
+  if (!at) return refusal(agent, status, 'login', 'no_station') as Plan;
+  const session: Step = {
+    send: () => deps.cxone.startSessionAs(agent.id, at),
+    // A new session starts LoggedIn or Unavailable; then it is made available within the same window.
+    until: (s) => s.kind !== 'logged_out',
+    phase: 'starting the session',
+    // Someone (the agent, another supervisor) started a session meanwhile: that is what we wanted.
+    landed: isSessionInProgress,
+  };
+  return { kind: 'plan', change: 'login', agent, status, steps: [session, availableStep(deps, agent)] };
+}
+
+/**
+ * Runs a plan for one agent: each step is sent only if the state does not show it yet, then verified by
+ * polling; one window (from the first send) covers every step.
+ */
+async function carryOut(
+  deps: SessionDeps,
+  agent: SessionAgent,
+  plan: Plan,
   opts: ChangeOptions,
-  step: Step,
 ): Promise<ChangeOutcome> {
+  if (plan.kind !== 'plan') return plan;
   const timeoutMs = opts.timeoutMs ?? deps.verifyTimeoutMs;
-  opts.signal?.throwIfAborted();
-  opts.onProgress?.({ type: 'posting', change });
-  const startedAt = step.startedAt ?? deps.clock.now();
-  const uncertain = await sendTolerating(step.send, []);
-  const seen = await waitForState(deps, {
-    agentId: agent.id,
-    startedAt,
-    timeoutMs,
-    until: step.until,
-    phase: step.phase,
-    onProgress: opts.onProgress,
-    signal: opts.signal,
-  });
-  if (seen.seen) return verified(deps, agent, change, seen.last as AgentStatus, startedAt, seen.polls);
-  return notApplied(deps, agent, change, startedAt, seen.polls, seen.last, uncertain, timeoutMs);
+  const startedAt = deps.clock.now();
+  let current = plan.status;
+  let polls = 0;
+  for (const step of plan.steps) {
+    if (step.until(current)) continue;
+    opts.signal?.throwIfAborted();
+    opts.onProgress?.(
+      step.phase === 'starting the session'
+        ? { type: 'starting_session' }
+        : { type: 'posting', change: plan.change },
+    );
+    const uncertain = await sendTolerating(step.send, step.landed ? [step.landed] : []);
+    const seen = await waitForState(deps, {
+      agentId: agent.id,
+      startedAt,
+      timeoutMs,
+      until: step.until,
+      phase: step.phase,
+      onProgress: opts.onProgress,
+      signal: opts.signal,
+    });
+    polls += seen.polls;
+    if (!seen.seen)
+      return notApplied(deps, agent, plan.change, startedAt, polls, seen.last, uncertain, timeoutMs);
+    current = seen.last as AgentStatus;
+  }
+  return verified(deps, agent, plan.change, current, startedAt, polls);
 }
 
 /**
@@ -187,7 +217,7 @@ async function applyAndVerify(
  * the state is read before anything else is decided, and nothing is ever sent twice. Errors matching
  * `landed` mean the change is already in place; any other failure is thrown.
  */
-async function sendTolerating(
+export async function sendTolerating(
   send: () => Promise<unknown>,
   landed: Array<(err: unknown) => boolean>,
 ): Promise<CxoneError | undefined> {
@@ -201,7 +231,7 @@ async function sendTolerating(
   }
 }
 
-function verified(
+export function verified(
   deps: SessionDeps,
   agent: SessionAgent,
   change: ChangeKind,
@@ -214,7 +244,7 @@ function verified(
   return { kind: 'verified', change, agent, status, verifyMs, polls };
 }
 
-async function notApplied(
+export async function notApplied(
   deps: SessionDeps,
   agent: SessionAgent,
   change: ChangeKind,

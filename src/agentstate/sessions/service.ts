@@ -2,7 +2,7 @@ import { runBulk } from '../floor/bulk';
 import { sessionFloor } from '../floor/session-floor';
 import { createRoster } from '../roster';
 import { awaitLogin } from './await-login';
-import { forceLogout, login, makeAvailable, makeUnavailable } from './change';
+import { forceLogout, login, makeAvailable, makeUnavailable, planAvailable, planLogin } from './change';
 import { diagnoseSession } from './diagnose';
 import { sessionHistory } from './history';
 import { reasonChoices } from './reasons';
@@ -53,15 +53,16 @@ export function createSessionService(deps: SessionDeps): SessionService {
         throw new Error(`${fix.label}: only the Slack app can ask agents to log in`);
       const byId = new Map((await roster.all()).map((a) => [a.id, a]));
       return runBulk({
+        deps,
         items: fix.agents,
         action: fix.id === 'make_available' ? 'available' : 'login',
         recorder,
-        clock: deps.clock,
         onProgress: opts.onProgress,
-        perform: async (item) => {
-          const agent = byId.get(item.id) ?? (await deps.cxone.getAgent(item.id));
-          return fix.id === 'make_available' ? makeAvailable(deps, agent) : login(deps, agent);
-        },
+        agentOf: async (item) => byId.get(item.id) ?? (await deps.cxone.getAgent(item.id)),
+        plan: async (agent, status) =>
+          fix.id === 'make_available'
+            ? planAvailable(deps, agent, status, 'available')
+            : planLogin(deps, agent, status),
       });
     },
   };

@@ -2,7 +2,7 @@ import type { Floor, FloorSummary } from '../../../src/agentstate/floor/model';
 import { UnknownScopeError } from '../../../src/agentstate/floor/model';
 import { createInMemoryOperationGuard } from '../../../src/agentstate/operation-guard';
 import { createSessionService } from '../../../src/agentstate/sessions';
-import { RateLimitedError, UnavailableError } from '../../../src/cxone/errors';
+import { BadRequestError, RateLimitedError } from '../../../src/cxone/errors';
 import type { AuditEntryInput, AuditLog } from '../../../src/store/port';
 import { FakeClock } from '../fake-clock';
 import { FakeSessionCxone, sessionAgent, TEAM_REASONS } from '../sessions/fake-session-cxone';
@@ -108,12 +108,15 @@ describe('a bulk fix from the floor', () => {
     const floor = (await service.floor('Sales')) as Floor;
     const fix = floor.fixes.find((f) => f.id === 'make_available')!;
     expect(fix.agents).toHaveLength(30);
-    // One agent's state cannot be read at all: it must be reported as failed, not lost.
+    // CXone refuses one agent's change outright: it must be reported as failed, not lost.
     const broken = fix.agents[7]!.id;
-    const real = cxone.getAgentState.bind(cxone);
-    jest.spyOn(cxone, 'getAgentState').mockImplementation(async (id) => {
-      if (id === broken) throw new UnavailableError('CXone answered 503', 'server', { status: 503 });
-      return real(id);
+    const real = cxone.setAgentState.bind(cxone);
+    jest.spyOn(cxone, 'setAgentState').mockImplementation(async (id, change) => {
+      if (id === broken) {
+        cxone.calls.push({ method: 'setAgentState', args: [id, change] });
+        throw new BadRequestError('AgentNotLoggedIn', { status: 409 });
+      }
+      return real(id, change);
     });
     const audit = memoryAudit();
     const guard = createInMemoryOperationGuard();
@@ -129,13 +132,30 @@ describe('a bulk fix from the floor', () => {
     expect(results).toHaveLength(30);
     expect(results.filter((r) => r.outcome === 'verified')).toHaveLength(29);
     expect(results.find((r) => r.agent.id === broken)).toMatchObject({ outcome: 'failed' });
-    // 29 POSTs landed once each; the 429'd one was sent again after its wait, and nothing else twice.
+    // One POST per agent; the 429'd one was sent again after its wait, and nothing else twice.
     const posts = cxone.calls.filter((c) => c.method === 'setAgentState').map((c) => c.args[0]);
-    expect(posts).toHaveLength(30);
-    expect(new Set(posts).size).toBe(29);
+    expect(posts).toHaveLength(31);
+    expect(new Set(posts).size).toBe(30);
+    // Read once in bulk, verified together: no per-agent reads.
+    expect(cxone.count('getAgentState')).toBe(0);
     expect(audit.entries).toHaveLength(30);
     expect(audit.entries.filter((e) => e.outcome === 'verified')).toHaveLength(29);
     expect(progress.at(-1)).toBe('29/30 1');
+  });
+
+  it('verifies all agents together: thirty changes take one propagation delay, not thirty', async () => {
+    const { clock, cxone, service } = thirty();
+    cxone.delayMs = 1_000;
+    const fix = ((await service.floor('Sales')) as Floor).fixes[0]!;
+    const started = clock.now();
+    const results = await service.fixFloor(fix, {
+      guard: createInMemoryOperationGuard(),
+      audit: memoryAudit(),
+      actor: 'U1',
+    });
+    expect(results.every((r) => r.outcome === 'verified')).toBe(true);
+    // The sends take no virtual time here; polling sees the change at most one poll interval late.
+    expect(clock.now() - started).toBeLessThanOrEqual(1_000 + 250);
   });
 
   it('skips and lists agents someone else is changing, and never touches them', async () => {
