@@ -10,7 +10,7 @@ import { assertServeConfig, type Config, type Env, loadConfig } from './config';
 import { createCxoneClient, createIncontactClient } from './cxone';
 import { createLogger, type Logger } from './logger';
 import { describeSimulator, startSimulator } from './simulator';
-import { createStoreOperationGuard, openStore, type Store } from './store';
+import { createStoreOperationGuard, openStore, processOwnerId, type Store } from './store';
 
 /**
  * The composition root: the only module that reads `process.env` and wires the layers together.
@@ -130,9 +130,18 @@ function untilSignal(): Promise<NodeJS.Signals> {
 
 export interface RunningApp {
   port: number;
-  /** Graceful stop: no new work, the watcher lease released, in-flight operations left journaled. */
+  /**
+   * Graceful stop: no new work; changes in flight finish within `SHUTDOWN_GRACE_MS` or are left to
+   * recovery; the watcher lease released; then the store closes.
+   */
   stop(): Promise<void>;
 }
+
+/**
+ * How long a stop waits for changes in flight to finish and report. Inside Docker's default 10 s between
+ * SIGTERM and SIGKILL, with room for the rest of the shutdown.
+ */
+export const SHUTDOWN_GRACE_MS = 7_000;
 
 /**
  * The Slack app with everything behind it: the store (subscriptions, audit, in-flight operations, lease),
@@ -154,10 +163,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const store = await openStore(config.databaseUrl, { logger: logger.child({ component: 'store' }) });
   const metrics = createMetrics();
   const runtime = await buildRuntime(config, logger, { onCxoneRequest: metrics.onCxoneRequest });
-  // A replica keeps its id across restarts (host and port), so it can finish what its previous process left.
-  const owner = config.slack.port
-    ? `${os.hostname()}:${config.slack.port}`
-    : `${os.hostname()}:${process.pid}`;
+  // Unique to this process, so two replicas with the same host name and port never claim each other's
+  // work; its replica part (host and port) lets a restart find what its previous process left.
+  const owner = processOwnerId(
+    config.slack.port ? `${os.hostname()}:${config.slack.port}` : `${os.hostname()}:${process.pid}`,
+  );
+  const guard = createStoreOperationGuard(store, {
+    owner,
+    logger: logger.child({ component: 'operations' }),
+  });
   // Names and states only: /readyz answers anyone who reaches the port, so CXone's error text goes to the
   // log, never into the body. The Slack app keeps a failed answer for a few seconds (http-routes.ts).
   const readiness = async () => {
@@ -177,7 +191,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const slack = slackModule.createSlackApp({
     config,
     ...(runtime.dialect === 'v2' ? { service: runtime.service } : { sessions: runtime.sessions }),
-    guard: createStoreOperationGuard(store, { owner }),
+    guard,
     logger,
     metrics,
     readiness,
@@ -188,9 +202,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await store.close();
   };
   const client = slack.app.client;
-  // The first sweep takes back what this replica's previous process left (whatever its age) before any new
-  // login can start, so a fresh login is never mistaken for an orphan; later sweeps finish other replicas'
-  // operations once they are stale.
+  // The first sweep takes back what this replica's previous process left before serving; later sweeps
+  // finish what any dead process left once its claim has lapsed. Live operations keep their claims fresh.
   const sweeps = recovery.startOperationRecovery({
     store,
     ...(runtime.dialect === 'v2'
@@ -241,6 +254,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     port,
     async stop() {
       await slack.stop();
+      // The store stays open until every change in flight has settled: each either finishes and reports
+      // within the grace period, or stops before reporting and is left to recovery — one result either way.
+      const { leftToRecovery } = await guard.drain(SHUTDOWN_GRACE_MS);
+      if (leftToRecovery > 0) logger.info({ leftToRecovery }, 'changes in flight left for recovery');
       await Promise.all([sweeps.stop(), watcher?.stop()]);
       await stopAll();
     },

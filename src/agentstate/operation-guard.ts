@@ -20,6 +20,29 @@ export interface AcquiredOperation {
    * durable guard (e.g. `verified`, `not_visible`); the in-memory one ignores it.
    */
   end(outcome?: string): Promise<void>;
+  /**
+   * Aborted when this process must not finish the operation: it is stopping (and the operation outlived
+   * the grace period), or another process has taken it over. The operation then stops before reporting
+   * anything and calls `abandon`; recovery reports it, so the supervisor gets exactly one result. A guard
+   * that never hands operations over (the in-memory one) has none.
+   */
+  signal?: AbortSignal;
+  /** Leaves the operation unfinished for recovery, after `signal` aborted. Safe to call more than once. */
+  abandon?(): Promise<void>;
+}
+
+/**
+ * How often a running operation refreshes its claim in the store. Small against the thresholds below, so
+ * a beat missed to a busy event loop or a slow query never makes a live operation look dead.
+ */
+export const HEARTBEAT_INTERVAL_MS = 2_000;
+
+/**
+ * How long the claim of an operation left by this replica's previous process (same host and port) must
+ * have lapsed before it is taken: a few missed heartbeats, so a restart finishes it within seconds.
+ */
+export function defaultOrphanAfterMs(heartbeatMs: number = HEARTBEAT_INTERVAL_MS): number {
+  return 5 * heartbeatMs;
 }
 
 /**

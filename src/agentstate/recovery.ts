@@ -3,6 +3,7 @@ import { isCxoneError } from '../cxone/errors';
 import type { Operation, OperationStore } from '../store/port';
 import { sameId, sameName } from './deps';
 import { type Agent, displayName, idSchema } from './model';
+import { defaultOrphanAfterMs } from './operation-guard';
 import type { Clock } from './ports';
 import type { AgentStateService, ResolvedState } from './types';
 import { mapBounded } from './watch/concurrency';
@@ -22,10 +23,11 @@ import { mapBounded } from './watch/concurrency';
  */
 
 /**
- * When an unfinished operation counts as abandoned. A live one can legitimately run two verify windows (a
- * login POST whose fate was unknown is verified, re-posted once and verified again; a switch logs out
- * first) plus request timeouts, so the threshold sits well above that: another replica's live login is
- * never taken over, and a dead process's one is finished within about a minute (default window 15 s).
+ * When another replica's unfinished operation counts as abandoned: its claim has not been refreshed for
+ * this long. A running operation refreshes it every few seconds (see `HEARTBEAT_INTERVAL_MS`), so this only
+ * has to outlast what can delay heartbeats between hosts — clock skew, a database briefly unreachable — and
+ * an older process that does not beat at all yet might legitimately run two verify windows (a login POST
+ * whose fate was unknown is verified, re-posted once and verified again) plus request timeouts.
  */
 export function defaultStaleAfterMs(verifyTimeoutMs: number): number {
   return 2 * verifyTimeoutMs + 30_000;
@@ -194,21 +196,26 @@ export function outcomeCode(outcome: ResumeOutcome): string {
 
 export interface ClaimOptions {
   operations: Pick<OperationStore, 'claimStale'> & Partial<Pick<OperationStore, 'claimOrphaned'>>;
-  /** This replica; it becomes responsible for what it claims. */
+  /** This process (`store/owner.ts`); it becomes responsible for what it claims. */
   owner: string;
   staleAfterMs: number;
   /**
-   * Also take back, whatever their age, the unfinished operations still owned by `owner`: a replica that
-   * keeps its id across restarts left them when its previous process died. Only right after start, before
-   * this process begins operations of its own — later they would be its own live ones.
+   * How long the claim of an operation left by a previous process of this replica (same host and port)
+   * must have lapsed before it is taken back. Default `defaultOrphanAfterMs()`.
    */
-  orphaned?: boolean;
+  orphanAfterMs?: number;
 }
 
-/** Claims what this replica should finish: stale operations of anyone, and (at start) its own orphans. */
+/**
+ * Claims what this process should finish: what this replica's previous process left (once its heartbeat
+ * has lapsed), and stale operations of anyone else. Never a live operation, its own or another's: those
+ * keep their claims fresh.
+ */
 export async function claimAbandoned(opts: ClaimOptions): Promise<Operation[]> {
-  const orphans =
-    opts.orphaned && opts.operations.claimOrphaned ? await opts.operations.claimOrphaned(opts.owner) : [];
+  const orphanAfterMs = opts.orphanAfterMs ?? defaultOrphanAfterMs();
+  const orphans = opts.operations.claimOrphaned
+    ? await opts.operations.claimOrphaned(opts.owner, orphanAfterMs)
+    : [];
   const stale = await opts.operations.claimStale(opts.staleAfterMs, opts.owner);
   const seen = new Set(orphans.map((o) => o.id));
   return [...orphans, ...stale.filter((o) => !seen.has(o.id))];

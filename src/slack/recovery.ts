@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { displayName } from '../agentstate/model';
+import { defaultOrphanAfterMs } from '../agentstate/operation-guard';
 import { type Clock, systemClock } from '../agentstate/ports';
 import {
   claimAbandoned,
@@ -34,20 +35,17 @@ export interface RecoverOperationsOptions {
   service: Pick<AgentStateService, 'resolveAgent' | 'report' | 'resolveTarget'>;
   client: webApi.WebClient;
   logger: Logger;
-  /** This replica's id: the same `owner` as the durable guard's. */
+  /** This process's owner id (`store/owner.ts`): the same `owner` as the durable guard's. */
   owner: string;
   clock?: Clock;
   /** VERIFY_TIMEOUT_MS; the window a resumed verification may still use. Default 15 s. */
   verifyTimeoutMs?: number;
   /** Default `defaultStaleAfterMs(verifyTimeoutMs)`. */
   staleAfterMs?: number;
+  /** Default `defaultOrphanAfterMs()`: what this replica's previous process left is taken back sooner. */
+  orphanAfterMs?: number;
   /** Default: the store's audit log. Pass `SlackApp.audit` to also post in AUDIT_CHANNEL_ID. */
   audit?: AuditSink;
-  /**
-   * Also finish, whatever their age, unfinished operations still owned by `owner` (a replica id that stays
-   * the same across restarts). Only before this process starts operations of its own: at start.
-   */
-  orphaned?: boolean;
   fetch?: typeof fetch;
 }
 
@@ -61,7 +59,7 @@ function claim(opts: RecoverOperationsOptions) {
     operations: opts.store.operations,
     owner: opts.owner,
     staleAfterMs: opts.staleAfterMs ?? defaultStaleAfterMs(opts.verifyTimeoutMs ?? 15_000),
-    orphaned: Boolean(opts.orphaned),
+    ...(opts.orphanAfterMs === undefined ? {} : { orphanAfterMs: opts.orphanAfterMs }),
   });
 }
 
@@ -143,8 +141,8 @@ async function deliver(opts: RecoverOperationsOptions, op: Operation, card: Card
 
 export interface OperationRecovery {
   /**
-   * Settles once the first sweep has claimed what it will finish (this replica's own orphans included).
-   * Start serving Slack after it, so no operation of this process is mistaken for an orphan.
+   * Settles once the first sweep has claimed what it will finish, so what a previous process left (and has
+   * long stopped refreshing) is taken before this one starts serving.
    */
   claimed: Promise<void>;
   /** Stops the sweeps and waits for a running one. */
@@ -152,20 +150,24 @@ export interface OperationRecovery {
 }
 
 /**
- * Sweeps at start (taking back this replica's own orphans too) and then every `intervalMs` (default
- * VERIFY_TIMEOUT_MS): an operation whose process died while this one runs becomes stale later, and must not
- * wait for the next restart. Every replica may run this; the claims split the work so each operation is
+ * Sweeps at start and then every `intervalMs` (default: half the orphan threshold, at most
+ * VERIFY_TIMEOUT_MS): an operation whose process died stops refreshing its claim, and must not wait for the
+ * next restart. Every replica may run this; the claims split the work so each operation is
  * reported once. Store failures are logged and the next sweep tries again.
  */
 export function startOperationRecovery(
   opts: RecoverOperationsOptions & { intervalMs?: number },
 ): OperationRecovery {
   const clock = opts.clock ?? systemClock;
-  const interval = opts.intervalMs ?? opts.verifyTimeoutMs ?? 15_000;
+  // Often enough that what a restarted replica's previous process left is taken back soon after its
+  // heartbeat lapses.
+  const interval =
+    opts.intervalMs ??
+    Math.min(opts.verifyTimeoutMs ?? 15_000, (opts.orphanAfterMs ?? defaultOrphanAfterMs()) / 2);
   const stopping = new AbortController();
-  const sweep = async (orphaned: boolean, onClaimed: () => void) => {
+  const sweep = async (onClaimed: () => void) => {
     try {
-      const claimed = await claim({ ...opts, orphaned });
+      const claimed = await claim(opts);
       onClaimed();
       await finishClaimed(opts, claimed);
     } catch (err) {
@@ -178,10 +180,10 @@ export function startOperationRecovery(
     claimedFirst = resolve;
   });
   const loop = (async () => {
-    await sweep(true, claimedFirst);
+    await sweep(claimedFirst);
     while (!stopping.signal.aborted) {
       await clock.sleep(interval, stopping.signal).catch(() => undefined);
-      if (!stopping.signal.aborted) await sweep(false, () => {});
+      if (!stopping.signal.aborted) await sweep(() => {});
     }
   })();
   return {

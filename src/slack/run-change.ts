@@ -49,7 +49,8 @@ export interface ChangeSpec<R, A extends Agent = Agent, E extends ProgressEvent 
   message?: MessageRef;
   /** Finds the agent the click names (each dialect has its own directory). */
   resolve(agentId: string): Promise<ResolutionOf<A>>;
-  execute(agent: A, opts: { onProgress: (event: E) => void }): Promise<R>;
+  /** `signal` aborts when this process must not finish the change (it is stopping, or was taken over). */
+  execute(agent: A, opts: { onProgress: (event: E) => void; signal?: AbortSignal }): Promise<R>;
   /** The message while the change runs: before the first event, then after each one shown. */
   renderProgress(agent: A, event?: E): Card;
   render(result: R): Card;
@@ -76,18 +77,28 @@ export async function runChange<R, A extends Agent, E extends ProgressEvent>(
     await spec.respond(busyCard('this agent', op.startedBy, op.action));
     return;
   }
-  let outcome: string | undefined;
+  let outcome: string | undefined | typeof LEFT_TO_RECOVERY;
   try {
-    outcome = await underGuard(deps, spec, log);
+    outcome = await underGuard(deps, spec, log, op.signal);
   } finally {
-    // The result is already with the supervisor; a store that fails now only leaves the operation for
-    // recovery to report (see recovery.ts), so it is logged rather than thrown at Bolt.
-    await op.end(outcome ?? 'no_change').catch((err) => {
-      deps.health.failed(err);
-      log.error({ err }, 'could not record the end of the operation');
-    });
+    if (outcome === LEFT_TO_RECOVERY) {
+      await op.abandon?.().catch((err) => log.warn({ err }, 'could not hand the operation to recovery'));
+    } else {
+      // The result is already with the supervisor; a store that fails now only leaves the operation for
+      // recovery to report (see recovery.ts), so it is logged rather than thrown at Bolt.
+      await op.end(outcome ?? 'no_change').catch((err) => {
+        deps.health.failed(err);
+        log.error({ err }, 'could not record the end of the operation');
+      });
+    }
   }
 }
+
+/**
+ * The change was stopped before its result was reported (the app is stopping, or another process took the
+ * operation over): nothing is shown or audited here, and recovery reports it — exactly one result.
+ */
+const LEFT_TO_RECOVERY = Symbol('left to recovery');
 
 /**
  * Takes the per-agent guard. A durable guard that cannot reach its database refuses the change: without
@@ -114,7 +125,8 @@ async function underGuard<R, A extends Agent, E extends ProgressEvent>(
   deps: BaseSlackDeps,
   spec: ChangeSpec<R, A, E>,
   log: Logger,
-): Promise<string | undefined> {
+  signal: AbortSignal | undefined,
+): Promise<string | undefined | typeof LEFT_TO_RECOVERY> {
   const agent = await findAgent(spec, log);
   if (!agent) return undefined;
 
@@ -132,7 +144,10 @@ async function underGuard<R, A extends Agent, E extends ProgressEvent>(
   let card: Card;
   let summary: ChangeSummary | undefined;
   try {
-    const result = await spec.execute(agent, { onProgress: (e) => reporter.onProgress(e) });
+    const result = await spec.execute(agent, {
+      onProgress: (e) => reporter.onProgress(e),
+      ...(signal ? { signal } : {}),
+    });
     card = spec.render(result);
     summary = spec.summarise(result);
   } catch (err) {
@@ -143,6 +158,11 @@ async function underGuard<R, A extends Agent, E extends ProgressEvent>(
     if (!nothingSent) summary = failureSummary(err);
   }
 
+  // Checked once, here: past this point the result is being reported and the process waits for it.
+  if (signal?.aborted) {
+    log.info({ reason: String(signal.reason) }, 'state change stopped before its result; left to recovery');
+    return LEFT_TO_RECOVERY;
+  }
   if (summary) deps.metrics.recordChange(spec.action, summary.outcome, summary.verifyMs);
   // Nothing changed when the agent already was where we wanted it (e.g. a re-delivered click): no audit line.
   if (summary && !NOT_A_CHANGE.has(summary.outcome)) {

@@ -4,7 +4,12 @@ import type { Store } from './port';
 import { createSqlStore, migrate } from './sql-store';
 
 export { redactDatabaseUrl, StoreUnavailableError } from './errors';
-export { createStoreOperationGuard, type StoreOperationGuardOptions } from './operation-guard';
+export {
+  createStoreOperationGuard,
+  type DurableOperationGuard,
+  type StoreOperationGuardOptions,
+} from './operation-guard';
+export { processOwnerId, replicaOf } from './owner';
 export type * from './port';
 
 export interface OpenStoreOptions {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { replicaOf } from './owner';
 import type { BeginResult, Operation, OperationStore, SlackMessageRef } from './port';
 import type { Database, OperationsTable } from './schema';
 
@@ -30,6 +31,10 @@ function toOperation(row: Selectable<OperationsTable>): Operation {
   if (row.finished_at !== null) op.finishedAt = new Date(row.finished_at);
   if (row.outcome !== null) op.outcome = row.outcome;
   return op;
+}
+
+function sortByStart(ops: Operation[]): Operation[] {
+  return ops.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
 }
 
 /** A holder that finishes between our failed insert and our read frees the agent: try again, briefly. */
@@ -121,32 +126,64 @@ export function createOperationStore(db: Kysely<Database>, now: () => number): O
       return rows.map(toOperation);
     },
 
+    async heartbeat(id, owner) {
+      const result = await db
+        .updateTable('operations')
+        .set({ claimed_at: now() })
+        .where('id', '=', id)
+        .where('owner', '=', owner)
+        .where('finished_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async release(id, owner) {
+      const result = await db
+        .updateTable('operations')
+        .set({ claimed_at: 0 })
+        .where('id', '=', id)
+        .where('owner', '=', owner)
+        .where('finished_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async claimStale(olderThanMs, owner) {
       const at = now();
       // One UPDATE … RETURNING: on PostgreSQL a concurrent claimer blocks on the same rows and, once the
       // first commits, re-checks `claimed_at < cutoff` against the new values and skips them (READ
-      // COMMITTED re-evaluation), so each stale operation gets exactly one new owner.
+      // COMMITTED re-evaluation), so each stale operation gets exactly one new owner. Never the claimer's
+      // own: a live operation of this process that looks stale is slow, not dead.
       const rows = await db
         .updateTable('operations')
         .set({ owner, claimed_at: at })
         .where('finished_at', 'is', null)
+        .where('owner', '<>', owner)
         .where('claimed_at', '<', at - olderThanMs)
         .returningAll()
         .execute();
-      return rows.map(toOperation).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+      return sortByStart(rows.map(toOperation));
     },
 
-    async claimOrphaned(owner) {
-      // Only a process that just started calls this with its own replica id, so every unfinished operation
-      // still owned by that id was left by its previous run: no age threshold is needed.
+    async claimOrphaned(owner, olderThanMs) {
+      const at = now();
+      const replica = replicaOf(owner);
       const rows = await db
         .updateTable('operations')
-        .set({ claimed_at: now() })
+        .set({ owner, claimed_at: at })
         .where('finished_at', 'is', null)
-        .where('owner', '=', owner)
+        .where('owner', '<>', owner)
+        .where((eb) =>
+          eb.or([
+            // Written before owner ids had an instance part: the replica id alone.
+            eb('owner', '=', replica),
+            eb(sql<string>`substr(${sql.ref('owner')}, 1, ${replica.length + 1})`, '=', `${replica}/`),
+          ]),
+        )
+        .where('claimed_at', '<', at - olderThanMs)
         .returningAll()
         .execute();
-      return rows.map(toOperation).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+      return sortByStart(rows.map(toOperation));
     },
   };
 }

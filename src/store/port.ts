@@ -109,9 +109,12 @@ export interface Operation {
   /** What the operation aims at (e.g. the login target), as given to `begin`. JSON round-tripped. */
   target: unknown;
   message?: SlackMessageRef;
-  /** The process currently responsible for finishing it (a replica id). */
+  /** The process currently responsible for finishing it (`<replica>/<instance>`, see `store/owner.ts`). */
   owner: string;
-  /** Last time an owner took responsibility (begin or claim); staleness is measured from here. */
+  /**
+   * Last time its owner showed it was alive: begin, claim, or a heartbeat while it runs. Staleness is
+   * measured from here.
+   */
   claimedAt: Date;
   finishedAt?: Date;
   outcome?: AuditOutcome;
@@ -121,7 +124,7 @@ export interface BeginOperation {
   agentId: string;
   action: string;
   startedBy: Actor;
-  /** The replica starting it; see `Operation.owner`. */
+  /** The process starting it; see `Operation.owner`. */
   owner: string;
   /** Must be JSON-serialisable. */
   target?: unknown;
@@ -140,9 +143,10 @@ export interface OperationHolder {
 export type BeginResult = { ok: true; operation: Operation } | { ok: false; holder: OperationHolder };
 
 /**
- * Recovery after a crash: the lease holder (on start and then periodically) calls `claimStale`, and for each
- * operation it gets re-reads the agent's states, updates the Slack message in `message`, records the audit
- * entry and calls `complete`. Until then the agent stays held, so nobody starts a conflicting change.
+ * Recovery after a crash: a running operation keeps its claim fresh (`heartbeat`); every replica sweeps
+ * (`claimOrphaned`, `claimStale`) for those whose claim has lapsed, and for each it gets re-reads the agent's
+ * states, updates the Slack message in `message`, records the audit entry and calls `complete`. Until then
+ * the agent stays held, so nobody starts a conflicting change.
  */
 export interface OperationStore {
   /** Starts an operation unless the agent already has an unfinished one, in which case returns its holder. */
@@ -155,17 +159,28 @@ export interface OperationStore {
   /** Oldest first. */
   listUnfinished(): Promise<Operation[]>;
   /**
-   * Takes over every unfinished operation whose `claimedAt` is older than `olderThanMs`, making `owner`
-   * responsible for finishing or reporting it. Atomic: two replicas claiming at once split the set, never
-   * share an operation. Choose `olderThanMs` well above VERIFY_TIMEOUT_MS so live operations are left alone.
+   * Refreshes the claim of a running operation (its `claimedAt`), so no sweep takes it over. Returns false
+   * when `owner` no longer holds it: finished, or taken over by another process.
+   */
+  heartbeat(id: string, owner: string): Promise<boolean>;
+  /**
+   * Gives up a claim without finishing: the operation counts as abandoned at once, so the next sweep (of
+   * any replica, or this one's successor) finishes and reports it. For a process that stops mid-operation.
+   */
+  release(id: string, owner: string): Promise<boolean>;
+  /**
+   * Takes over every unfinished operation of another owner whose claim is older than `olderThanMs`,
+   * making `owner` responsible for finishing or reporting it. Atomic: two replicas claiming at once split
+   * the set, never share an operation. Live operations refresh their claim, so they are left alone.
    */
   claimStale(olderThanMs: number, owner: string): Promise<Operation[]>;
   /**
-   * At start: the unfinished operations still owned by `owner`, which a replica that keeps its id across
-   * restarts (host and port) left when its previous process died. Finished at once instead of waiting until
-   * they count as stale.
+   * Like `claimStale`, for what a previous process of `owner`'s replica (same host and port, another
+   * instance) left: its claim only has to have lapsed for `olderThanMs` — a few missed heartbeats — rather
+   * than the full stale threshold, so a restarted replica finishes its predecessor's work promptly. A live
+   * process with the same host and port keeps beating and is never claimed.
    */
-  claimOrphaned(owner: string): Promise<Operation[]>;
+  claimOrphaned(owner: string, olderThanMs: number): Promise<Operation[]>;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ const PG = process.env.TEST_POSTGRES_URL;
 
   it('when two replicas run, then exactly one runs the watcher, and a killed leader is replaced within two lease periods', async () => {
     const lease = await waitFor(async () => (await store.leases.current('watcher')) ?? undefined);
-    const leader = replicas.find((r) => lease.holder.endsWith(`:${r.port}`))!;
+    const leader = replicas.find((r) => lease.holder.includes(`:${r.port}/`))!;
     const follower = replicas.find((r) => r !== leader)!;
     expect(leader).toBeDefined();
     await new Promise((r) => setTimeout(r, 3 * WATCH_INTERVAL_MS)); // several intervals of both trying
@@ -66,10 +66,10 @@ const PG = process.env.TEST_POSTGRES_URL;
     const killedAt = Date.now();
     const taken = await waitFor(async () => {
       const current = await store.leases.current('watcher');
-      return current?.holder.endsWith(`:${follower.port}`) ? current : undefined;
+      return current?.holder.includes(`:${follower.port}/`) ? current : undefined;
     }, 4 * LEASE_MS);
 
-    expect(taken.holder).toMatch(new RegExp(`:${follower.port}$`));
+    expect(taken.holder).toMatch(new RegExp(`:${follower.port}/`));
     expect(Date.now() - killedAt).toBeLessThanOrEqual(2 * LEASE_MS + WATCH_INTERVAL_MS);
     replicas = [follower];
   });

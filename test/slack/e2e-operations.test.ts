@@ -225,15 +225,16 @@ describe('an operation left unfinished by a dead process', () => {
     }
   });
 
-  it('takes back its own orphans at start whatever their age, but never its own later operations', async () => {
+  it("takes back at start what this replica's previous process left, but never its own later operations", async () => {
     const [orphanAgent, laterAgent] = [agents[9]!, agents[10]!];
     await h.control.setAgentStates(orphanAgent.id, [{ skillId: billing().id }]);
-    const previousRun = await replica();
+    // Same host and port, another instance, stopped beating a minute ago.
+    const previousRun = await replica(MINUTE);
     await previousRun.operations.begin({
       agentId: orphanAgent.id,
       action: 'login',
       startedBy: SUPERVISOR,
-      owner: APP_OWNER,
+      owner: `${APP_OWNER}/previous-process`,
       target: { skill: billing().id },
       message: { channel: CHANNEL.id, ts: '', responseUrl: h.slack.responseUrl('rec-orphan') },
     });

@@ -1,6 +1,7 @@
 import { auditContract } from './contract/audit';
 import { dropBatchContract } from './contract/drop-batches';
 import { leaseContract } from './contract/leases';
+import { livenessContract } from './contract/liveness';
 import { operationContract } from './contract/operations';
 import { subscriptionContract } from './contract/subscriptions';
 import { watcherContract } from './contract/watcher';
@@ -11,6 +12,7 @@ describeEachStore('store', (h) => {
   subscriptionContract(h);
   auditContract(h);
   operationContract(h);
+  livenessContract(h);
   leaseContract(h);
   watcherContract(h);
   dropBatchContract(h);

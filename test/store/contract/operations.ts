@@ -181,19 +181,21 @@ export function operationContract(h: () => StoreHarness): void {
       expect((await store.operations.get(held.id))?.outcome).toBe('verified');
     });
 
-    it("gives a restarted replica back its own unfinished operations at once, and no one else's", async () => {
-      const { store } = h();
-      const mine = await store.operations.begin(login('U1', 'host-a:3000'));
-      const theirs = await store.operations.begin({ ...login('U2', 'host-b:3000'), agentId: BO });
+    it("gives a restarted replica back what its previous process left once the claim lapsed, and no one else's", async () => {
+      const { store, clock } = h();
+      const mine = await store.operations.begin(login('U1', 'host-a:3000/previous'));
+      const theirs = await store.operations.begin({ ...login('U2', 'host-b:3000/other'), agentId: BO });
       if (!mine.ok || !theirs.ok) throw new Error('expected both begins to win');
-      const finished = await store.operations.begin({ ...login('U3', 'host-a:3000'), agentId: CY });
+      const finished = await store.operations.begin({ ...login('U3', 'host-a:3000/previous'), agentId: CY });
       if (!finished.ok) throw new Error('expected the third begin to win');
       await store.operations.complete(finished.operation.id, 'verified');
 
-      const orphans = await store.operations.claimOrphaned('host-a:3000');
+      expect(await store.operations.claimOrphaned('host-a:3000/restarted', 10_000)).toEqual([]);
+      clock.advance(10_001);
+      const orphans = await store.operations.claimOrphaned('host-a:3000/restarted', 10_000);
 
-      expect(orphans.map((o) => o.id)).toEqual([mine.operation.id]);
-      expect(await store.operations.claimOrphaned('host-c:3000')).toEqual([]);
+      expect(orphans.map((o) => [o.id, o.owner])).toEqual([[mine.operation.id, 'host-a:3000/restarted']]);
+      expect(await store.operations.claimOrphaned('host-c:3000/any', 10_000)).toEqual([]);
     });
   });
 }
