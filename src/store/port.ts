@@ -1,5 +1,3 @@
-import type { AgentState } from '../agentstate/model';
-
 /**
  * What the watcher, the Slack app and the CLI need to remember between requests and across restarts.
  * One interface, two adapters (SQLite file, PostgreSQL) behind the same Kysely queries; `openStore` in
@@ -188,8 +186,12 @@ export interface OperationStore {
 
 export interface KnownAgentStates {
   agentId: string;
-  /** Last states seen for the agent; `[]` means it was seen with none. */
-  states: AgentState[];
+  /**
+   * What the watcher last saw of the agent, as JSON the store keeps but does not interpret: in the v2
+   * dialect the agent's states (`AgentState[]`, `[]` = seen with none), in incontact its one state. The
+   * watch engine of the running dialect reads it back and treats a record it cannot read as never seen.
+   */
+  states: unknown;
   updatedAt: Date;
 }
 

@@ -54,7 +54,7 @@ export interface OperationsTable {
 
 export interface AgentStatesTable {
   agent_id: string;
-  /** JSON text of AgentState[]. */
+  /** JSON text of what the watcher last saw (v2: AgentState[]; incontact: the agent's one state). */
   states: string;
   updated_at: number;
 }

@@ -1,8 +1,8 @@
-import type { DropNotice, Subscription } from '../../store/port';
-import type { AgentState } from '../model';
+import type { Subscription } from '../../store/port';
 import { mapBounded } from './concurrency';
-import { type ChannelPlan, type DeliveryPlan, noticeKey, type PendingDrop } from './plan';
-import type { DropEvent, ReturnEvent, WatchLogger, WatchNotifier, WatchStore } from './types';
+import type { NoticeEvents } from './dialect';
+import { type ChannelPlan, type DeliveryPlan, noticeKey, type PendingDrop, type PendingReturn } from './plan';
+import type { NoticeSink, WatchLogger, WatchStore } from './types';
 
 /**
  * Channels notified at once. Slack allows about one message per second per channel and the notifier paces
@@ -11,16 +11,16 @@ import type { DropEvent, ReturnEvent, WatchLogger, WatchNotifier, WatchStore } f
  */
 const CHANNEL_CONCURRENCY = 5;
 
-export interface DeliveryContext {
+export interface DeliveryContext<S, D, R> {
   store: WatchStore;
-  notifier: WatchNotifier;
+  notifier: NoticeSink<D, R>;
   logger: WatchLogger;
   now: Date;
   subscribed: ReadonlyMap<string, Subscription>;
-  current: ReadonlyMap<string, AgentState[]>;
   /** States before this cycle's drops, by agent. */
-  previous: ReadonlyMap<string, AgentState[]>;
-  skillName(skillId: string): string | undefined;
+  previous: ReadonlyMap<string, S>;
+  /** How the dialect draws its events. */
+  events: NoticeEvents<S, D, R>;
 }
 
 export interface DeliveryOutcome {
@@ -34,7 +34,10 @@ export interface DeliveryOutcome {
  * ts; return: reply, then resolve — so a failure leaves the notice as it was and the next cycle plans the
  * same step again. One channel's failure does not hold back the others.
  */
-export async function deliver(plan: DeliveryPlan, ctx: DeliveryContext): Promise<DeliveryOutcome> {
+export async function deliver<S, D, R>(
+  plan: DeliveryPlan<S>,
+  ctx: DeliveryContext<S, D, R>,
+): Promise<DeliveryOutcome> {
   const outcome: DeliveryOutcome = { notifications: 0, undelivered: 0, returnedAgents: new Set() };
   if (plan.cancel.length) await ctx.store.watcher.resolveDropNotices(plan.cancel, ctx.now);
   await mapBounded([...plan.byChannel], CHANNEL_CONCURRENCY, async ([channelId, work]) => {
@@ -43,10 +46,10 @@ export async function deliver(plan: DeliveryPlan, ctx: DeliveryContext): Promise
   return outcome;
 }
 
-async function deliverChannel(
+async function deliverChannel<S, D, R>(
   channelId: string,
-  work: ChannelPlan,
-  ctx: DeliveryContext,
+  work: ChannelPlan<S>,
+  ctx: DeliveryContext<S, D, R>,
   out: DeliveryOutcome,
 ) {
   if (work.drops.length) await deliverDrops(channelId, work.drops, ctx, out);
@@ -63,13 +66,20 @@ async function notify<T>(call: () => Promise<T>, onFailure: (err: unknown) => vo
   }
 }
 
-async function deliverDrops(
+async function deliverDrops<S, D, R>(
   channelId: string,
   drops: PendingDrop[],
-  ctx: DeliveryContext,
+  ctx: DeliveryContext<S, D, R>,
   out: DeliveryOutcome,
 ) {
-  const events = drops.map((d) => dropEvent(d, ctx));
+  const events = drops.map(({ notice, redelivery }) =>
+    ctx.events.drop(
+      notice,
+      agentName(channelId, notice.agentId, ctx),
+      redelivery ? undefined : ctx.previous.get(notice.agentId),
+      redelivery,
+    ),
+  );
   const posted = await notify(
     () => ctx.notifier.dropped(channelId, events),
     (err) =>
@@ -83,26 +93,22 @@ async function deliverDrops(
     return;
   }
   out.notifications++;
-  const wanted = new Set(events.map((e) => e.agentId));
+  const wanted = new Set(drops.map((d) => d.notice.agentId));
   const accepted = posted.filter((p) => wanted.has(p.agentId) && p.messageTs !== '');
   await ctx.store.watcher.attachDropMessages(accepted.map((p) => ({ channelId, ...p })));
   out.undelivered += wanted.size - new Set(accepted.map((p) => p.agentId)).size;
 }
 
-async function deliverReturns(
+async function deliverReturns<S, D, R>(
   channelId: string,
-  notices: DropNotice[],
-  ctx: DeliveryContext,
+  returns: PendingReturn<S>[],
+  ctx: DeliveryContext<S, D, R>,
   out: DeliveryOutcome,
 ) {
-  const events: ReturnEvent[] = notices.map((n) => ({
-    agentId: n.agentId,
-    agentName: agentName(channelId, n.agentId, ctx),
-    messageTs: n.messageTs,
-    states: ctx.current.get(n.agentId) ?? [],
-    at: ctx.now,
-  }));
-  for (const e of events) out.returnedAgents.add(e.agentId);
+  const events = returns.map(({ notice, current }) =>
+    ctx.events.back(notice, agentName(channelId, notice.agentId, ctx), current, ctx.now),
+  );
+  for (const r of returns) out.returnedAgents.add(r.notice.agentId);
   const done = await notify(
     async () => {
       await ctx.notifier.returned(channelId, events);
@@ -119,25 +125,10 @@ async function deliverReturns(
     return;
   }
   out.notifications++;
-  const keys = events.map((e) => ({ channelId, agentId: e.agentId }));
+  const keys = returns.map((r) => ({ channelId, agentId: r.notice.agentId }));
   await ctx.store.watcher.resolveDropNotices(keys, ctx.now);
 }
 
-function agentName(channelId: string, agentId: string, ctx: DeliveryContext): string {
+function agentName<S, D, R>(channelId: string, agentId: string, ctx: DeliveryContext<S, D, R>): string {
   return ctx.subscribed.get(noticeKey(channelId, agentId))?.agentName ?? agentId;
-}
-
-function dropEvent({ notice, redelivery }: PendingDrop, ctx: DeliveryContext): DropEvent {
-  const lastSkillId = notice.lastSkill ?? '';
-  const event: DropEvent = {
-    agentId: notice.agentId,
-    agentName: agentName(notice.channelId, notice.agentId, ctx),
-    lastSkillId,
-    previousStates: redelivery ? [] : (ctx.previous.get(notice.agentId) ?? []),
-    at: notice.droppedAt,
-  };
-  const name = ctx.skillName(lastSkillId);
-  if (name !== undefined) event.lastSkillName = name;
-  if (redelivery) event.redelivery = true;
-  return event;
 }

@@ -1,182 +1,67 @@
-import { isCxoneError, RateLimitedError } from '../../cxone/errors';
-import type { DropNotice, Subscription } from '../../store/port';
 import type { AgentState } from '../model';
-import { type DeliveryOutcome, deliver } from './deliver';
-import { diffStates, lastSkillOf, type StateDiff } from './diff';
-import { createStateFetcher, type FetchedStates, type StatesReader } from './fetch-states';
-import { noticeKey, planDeliveries } from './plan';
+import { createCycleEngine } from './cycle';
+import type { WatchDialect } from './dialect';
+import { lastSkillOf, sameStates } from './diff';
 import { skillNamer } from './skill-names';
-import type { CycleReport, RunCycleOptions, WatchEngine, WatchEngineOptions } from './types';
+import type { DropEvent, ReturnEvent, WatchEngine, WatchEngineOptions } from './types';
+import { v2Reader } from './v2-reader';
 
-export const DEFAULT_PER_AGENT_CONCURRENCY = 8;
-export const DEFAULT_FALLBACK_MS = 10 * 60_000;
-export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000;
-/** When a 429 carries no Retry-After. */
-export const DEFAULT_RATE_LIMIT_WAIT_MS = 5_000;
-export const DEFAULT_NEW_AGENT_READ_LIMIT = 25;
+export {
+  DEFAULT_FALLBACK_MS,
+  DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+  DEFAULT_NEW_AGENT_READ_LIMIT,
+  DEFAULT_PER_AGENT_CONCURRENCY,
+  DEFAULT_RATE_LIMIT_WAIT_MS,
+} from './cycle';
 
 /**
- * One watch cycle, in an order chosen so that dying at any step loses nothing and repeats nothing:
- *
- *  1. Read subscriptions, open notices, last-known states and the cursor. (No writes yet.)
- *  2. Read CXone. Any failure ends the cycle here: the cursor has not moved, so the next cycle re-reads
- *     the same changes.
- *  3. Claim a notice for each channel watching a dropped agent — *before* saving states. Once the new
- *     states are saved the agent is "known to have none" and no later diff would see the drop again, so
- *     the claim must already be durable. Claims are idempotent (one open notice per channel and agent),
- *     so a cycle that dies here and runs again claims nothing new.
- *  4. Save states and cursor in one transaction.
- *  5. Deliver what the open notices call for (see plan.ts), recording each step only after the notifier
- *     succeeded: post → attach ts; reply → resolve. A notice not yet recorded as done is planned again by
- *     the next cycle, from the store, whatever this cycle did.
- *
- * The one window no ordering closes: the process dying after Slack accepted a message and before the store
- * recorded it (one local write). We then post again rather than stay silent, and mark the event
- * `redelivery` so the notifier can check for its earlier message.
+ * The watcher over the tutorial's API (`v2`): an agent is in while it is logged in to at least one skill,
+ * and drops when it is logged in to none. The cycle itself (claims, cursor, delivery, crash safety) is the
+ * shared one of cycle.ts.
  */
 export function createWatchEngine(opts: WatchEngineOptions): WatchEngine {
-  const { store, notifier, clock, logger } = opts;
-  const fetcher = createStateFetcher({
-    clock,
-    logger,
-    concurrency: opts.perAgentConcurrency ?? DEFAULT_PER_AGENT_CONCURRENCY,
-    fallbackMs: opts.fallbackMs ?? DEFAULT_FALLBACK_MS,
-    newAgentReadLimit: opts.newAgentReadLimit ?? DEFAULT_NEW_AGENT_READ_LIMIT,
-  });
-  const maxWaitMs = opts.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
-  let running: Promise<CycleReport> | undefined;
+  const { cxone, catalog, ...rest } = opts;
+  return createCycleEngine({ ...rest, dialect: v2Dialect(cxone, catalog, opts.logger) });
+}
 
-  async function cycle(signal: AbortSignal | undefined): Promise<CycleReport> {
-    const subscriptions = await store.subscriptions.listAll();
-    const watched = [...new Set(subscriptions.map((s) => s.agentId))];
-    if (watched.length === 0) return skipped(0, 0, 'nothing watched');
-
-    const [known, cursor, open] = await Promise.all([
-      store.watcher.getStates(),
-      store.watcher.getCursor(),
-      store.watcher.openDrops(),
-    ]);
-    const { reader, calls } = countCalls(opts.cxone);
-    let fetched: FetchedStates;
-    try {
-      fetched = await fetcher.fetch(reader, { watched, known: new Set(known.keys()), cursor });
-    } catch (err) {
-      return cxoneFailure(err, watched.length, calls(), signal);
-    }
-    if (signal?.aborted) return skipped(watched.length, calls(), 'stopped');
-
-    const now = new Date(clock.now());
-    const diff = diffStates({ watched, known, fetched: fetched.states, now });
-    // Claim first, then save: see step 3 above.
-    const claimed = await store.watcher.claimDrops(dropClaims(diff.dropped, subscriptions, now));
-    await store.watcher.saveStates({ upsert: diff.upsert, forget: diff.forget, cursor: fetched.cursor });
-    if (signal?.aborted) return skipped(watched.length, calls(), 'stopped');
-
-    const outcome = await notify({ subscriptions, open, claimed, diff, now });
-    return {
-      mode: fetched.mode,
-      watched: watched.length,
-      changed: diff.changed,
-      drops: diff.dropped.length,
-      returns: outcome.returnedAgents.size,
-      notifications: outcome.notifications,
-      undelivered: outcome.undelivered,
-      cxoneCalls: calls(),
-    };
-  }
-
-  async function notify(input: {
-    subscriptions: readonly Subscription[];
-    open: readonly DropNotice[];
-    claimed: readonly DropNotice[];
-    diff: StateDiff;
-    now: Date;
-  }): Promise<DeliveryOutcome> {
-    const { diff, now } = input;
-    const subscribed = new Map(input.subscriptions.map((s) => [noticeKey(s.channelId, s.agentId), s]));
-    const plan = planDeliveries({
-      open: input.open,
-      claimed: input.claimed,
-      current: diff.current,
-      subscribed,
-    });
-    return deliver(plan, {
-      store,
-      notifier,
-      logger,
-      now,
-      subscribed,
-      current: diff.current,
-      previous: new Map(diff.dropped.map((d) => [d.agentId, d.previousStates])),
-      skillName: await skillNamer(opts.catalog, plan, logger),
-    });
-  }
-
-  /** 429: honour Retry-After (bounded), then give up this cycle; the cursor stays, so the next one catches up. */
-  async function cxoneFailure(err: unknown, watched: number, cxoneCalls: number, signal?: AbortSignal) {
-    if (!isCxoneError(err)) throw err;
-    if (err instanceof RateLimitedError) {
-      const waitMs = Math.min(err.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, maxWaitMs);
-      logger.warn({ waitMs, requestId: err.requestId }, 'watch: CXone rate limited the cycle; waiting');
-      const started = clock.now();
-      await clock.sleep(waitMs, signal).catch(() => undefined); // aborted: stop waiting, still skip
-      return { ...skipped(watched, cxoneCalls, 'rate limited by CXone'), waitedMs: clock.now() - started };
-    }
-    logger.warn({ err, code: err.code }, 'watch: CXone read failed; cycle skipped');
-    return skipped(watched, cxoneCalls, `${err.code}: ${err.message}`);
-  }
-
+function v2Dialect(
+  cxone: WatchEngineOptions['cxone'],
+  catalog: WatchEngineOptions['catalog'],
+  logger: WatchEngineOptions['logger'],
+): WatchDialect<AgentState[], DropEvent, ReturnEvent> {
   return {
-    runCycle({ signal }: RunCycleOptions = {}) {
-      // Overlapping cycles would claim and post against the same snapshot; callers share the running one.
-      running ??= cycle(signal).finally(() => {
-        running = undefined;
-      });
-      return running;
+    reader: v2Reader(cxone),
+    // Written by this dialect from validated AgentState values; not re-validated on the hot path. Anything
+    // but a list is another dialect's record.
+    decode: (stored) => (Array.isArray(stored) ? (stored as AgentState[]) : undefined),
+    same: sameStates,
+    isIn: (states) => states.length > 0,
+    lastSkill: lastSkillOf,
+    async events(plan) {
+      const skillName = await skillNamer(catalog, plan, logger);
+      return {
+        drop(notice, agentName, previous, redelivery) {
+          const lastSkillId = notice.lastSkill ?? '';
+          const event: DropEvent = {
+            agentId: notice.agentId,
+            agentName,
+            lastSkillId,
+            previousStates: previous ?? [],
+            at: notice.droppedAt,
+          };
+          const name = skillName(lastSkillId);
+          if (name !== undefined) event.lastSkillName = name;
+          if (redelivery) event.redelivery = true;
+          return event;
+        },
+        back: (notice, agentName, current, at) => ({
+          agentId: notice.agentId,
+          agentName,
+          messageTs: notice.messageTs,
+          states: current,
+          at,
+        }),
+      };
     },
   };
-}
-
-function skipped(watched: number, cxoneCalls: number, reason: string): CycleReport {
-  return {
-    mode: 'skipped',
-    watched,
-    changed: 0,
-    drops: 0,
-    returns: 0,
-    notifications: 0,
-    undelivered: 0,
-    cxoneCalls,
-    reason,
-  };
-}
-
-function dropClaims(
-  dropped: ReadonlyArray<{ agentId: string; previousStates: AgentState[] }>,
-  subscriptions: readonly Subscription[],
-  droppedAt: Date,
-) {
-  const channelsOf = new Map<string, string[]>();
-  for (const s of subscriptions)
-    channelsOf.set(s.agentId, [...(channelsOf.get(s.agentId) ?? []), s.channelId]);
-  return dropped.flatMap(({ agentId, previousStates }) => {
-    const lastSkill = lastSkillOf(previousStates);
-    return (channelsOf.get(agentId) ?? []).map((channelId) => ({ channelId, agentId, lastSkill, droppedAt }));
-  });
-}
-
-/** Counts CXone calls of one cycle, failed ones included: the figure the rate limit cares about. */
-function countCalls(cxone: StatesReader): { reader: StatesReader; calls: () => number } {
-  let n = 0;
-  const reader: StatesReader = {
-    getAllAgentStates: (since) => {
-      n++;
-      return cxone.getAllAgentStates(since);
-    },
-    getAgentStates: (agentId) => {
-      n++;
-      return cxone.getAgentStates(agentId);
-    },
-  };
-  return { reader, calls: () => n };
 }

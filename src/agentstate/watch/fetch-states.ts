@@ -1,18 +1,19 @@
 import { BadRequestError, InvalidInputError, MissingScopeError, NotFoundError } from '../../cxone/errors';
-import type { AgentState, BulkStates } from '../model';
 import type { Clock, CxonePort } from '../ports';
 import { mapBounded } from './concurrency';
+import { type WatchedIds, type WatchReader, watchedIds } from './dialect';
 import type { WatchLogger } from './types';
 
+/** The v2 port's agent-state reads (see v2-reader.ts). */
 export type StatesReader = Pick<CxonePort, 'getAllAgentStates' | 'getAgentStates'>;
 
-export interface FetchedStates {
+export interface FetchedStates<S> {
   mode: 'bulk' | 'per-agent';
   /**
    * Current states of the agents this fetch covers, keyed by the watched id. An agent absent here did not
    * change since the cursor (bulk delta) or could not be read (unknown to CXone): keep what was known.
    */
-  states: Map<string, AgentState[]>;
+  states: Map<string, S>;
   /** The next `updatedSince`; only a bulk read yields one. */
   cursor?: string;
 }
@@ -20,7 +21,7 @@ export interface FetchedStates {
 export interface FetchRequest {
   /** Watched agent ids, as the subscriptions spell them. */
   watched: readonly string[];
-  /** Agents with a last-known record: the others need a baseline read. */
+  /** Agents with a readable last-known record: the others need a baseline read. */
   known: ReadonlySet<string>;
   cursor: string | undefined;
 }
@@ -44,18 +45,18 @@ function cursorRejected(err: unknown): boolean {
 }
 
 /**
- * Reads the watched agents' states the cheapest way available: the bulk delta since the cursor; a full
- * snapshot when there is no usable cursor or many newly watched agents; per-agent reads with bounded
- * concurrency when the bulk route is refused — remembered for `fallbackMs` so each cycle does not pay a
- * failing call first. CXone errors other than a refused bulk route propagate (the cycle is skipped).
+ * Reads the watched agents' states the cheapest way available, in any dialect: the bulk delta since the
+ * cursor; a full snapshot when there is no usable cursor or many newly watched agents; per-agent reads with
+ * bounded concurrency when the bulk route is refused — remembered for `fallbackMs` so each cycle does not
+ * pay a failing call first. CXone errors other than a refused bulk route propagate (the cycle is skipped).
  */
 export function createStateFetcher(opts: StateFetcherOptions) {
   let fallbackUntil = Number.NEGATIVE_INFINITY;
 
-  async function fetch(cxone: StatesReader, req: FetchRequest): Promise<FetchedStates> {
-    if (opts.clock.now() < fallbackUntil) return perAgent(cxone, req.watched);
+  async function fetch<S>(reader: WatchReader<S>, req: FetchRequest): Promise<FetchedStates<S>> {
+    if (opts.clock.now() < fallbackUntil) return perAgent(reader, req.watched);
     try {
-      return await bulk(cxone, req);
+      return await bulk(reader, req);
     } catch (err) {
       if (!bulkRefused(err)) throw err;
       fallbackUntil = opts.clock.now() + opts.fallbackMs;
@@ -63,30 +64,30 @@ export function createStateFetcher(opts: StateFetcherOptions) {
         { err, retryBulkInMs: opts.fallbackMs },
         'watch: bulk agent states refused; reading watched agents one by one',
       );
-      return perAgent(cxone, req.watched);
+      return perAgent(reader, req.watched);
     }
   }
 
-  async function bulk(cxone: StatesReader, req: FetchRequest): Promise<FetchedStates> {
-    const index = indexWatched(req.watched);
+  async function bulk<S>(reader: WatchReader<S>, req: FetchRequest): Promise<FetchedStates<S>> {
+    const index = watchedIds(req.watched);
     if (req.cursor !== undefined) {
-      const delta = await readDelta(cxone, req.cursor);
+      const delta = await readDelta(reader, req.cursor, index);
       if (delta) {
-        const states = deltaStates(delta, index);
+        const { states } = delta;
         const unknown = req.watched.filter((id) => !req.known.has(id) && !states.has(id));
         if (unknown.length <= opts.newAgentReadLimit) {
-          for (const [id, list] of await readEach(cxone, unknown, opts)) states.set(id, list);
-          return { mode: 'bulk', states, cursor: delta.lastPollTime };
+          for (const [id, state] of await readEach(reader, unknown, opts)) states.set(id, state);
+          return { mode: 'bulk', states, cursor: delta.cursor };
         }
       }
     }
-    const snapshot = await cxone.getAllAgentStates();
-    return { mode: 'bulk', states: snapshotStates(snapshot, index), cursor: snapshot.lastPollTime };
+    const snapshot = await reader.snapshot(index);
+    return { mode: 'bulk', states: snapshot.states, cursor: snapshot.cursor };
   }
 
-  async function readDelta(cxone: StatesReader, cursor: string): Promise<BulkStates | undefined> {
+  async function readDelta<S>(reader: WatchReader<S>, cursor: string, index: WatchedIds) {
     try {
-      return await cxone.getAllAgentStates(cursor);
+      return await reader.changes(cursor, index);
     } catch (err) {
       if (!cursorRejected(err)) throw err;
       opts.logger.warn({ err, cursor }, 'watch: poll cursor rejected; reading a full snapshot');
@@ -94,23 +95,23 @@ export function createStateFetcher(opts: StateFetcherOptions) {
     }
   }
 
-  async function perAgent(cxone: StatesReader, watched: readonly string[]): Promise<FetchedStates> {
-    return { mode: 'per-agent', states: await readEach(cxone, watched, opts) };
+  async function perAgent<S>(reader: WatchReader<S>, watched: readonly string[]): Promise<FetchedStates<S>> {
+    return { mode: 'per-agent', states: await readEach(reader, watched, opts) };
   }
 
   return { fetch };
 }
 
 /** Per-agent reads, `concurrency` at a time; the first failure other than an unknown agent stops them. */
-async function readEach(
-  cxone: StatesReader,
+async function readEach<S>(
+  reader: WatchReader<S>,
   ids: readonly string[],
   opts: Pick<StateFetcherOptions, 'concurrency' | 'logger'>,
-): Promise<Map<string, AgentState[]>> {
-  const states = new Map<string, AgentState[]>();
+): Promise<Map<string, S>> {
+  const states = new Map<string, S>();
   await mapBounded(ids, opts.concurrency, async (id) => {
     try {
-      states.set(id, await cxone.getAgentStates(id));
+      states.set(id, await reader.one(id));
     } catch (err) {
       // A watched agent deleted in CXone: keep its last known state rather than report it as dropped.
       if (!(err instanceof NotFoundError)) throw err;
@@ -120,40 +121,22 @@ async function readEach(
   return states;
 }
 
-/** CXone ids are UUIDs compared case-insensitively; map them back to the subscription's spelling. */
-function indexWatched(watched: readonly string[]): Map<string, string> {
-  return new Map(watched.map((id) => [id.toLowerCase(), id]));
-}
-
-function groupStates(
-  states: readonly AgentState[],
-  index: Map<string, string>,
-  into: Map<string, AgentState[]>,
-) {
-  for (const state of states) {
-    const id = index.get(state.agentId.toLowerCase());
-    if (id === undefined) continue; // the snapshot holds the whole tenant; keep only watched agents
-    const list = into.get(id);
-    if (list) list.push(state);
-    else into.set(id, [state]);
-  }
-}
-
-/** A snapshot lists every logged-in state: a watched agent missing from it has none. */
-function snapshotStates(page: BulkStates, index: Map<string, string>): Map<string, AgentState[]> {
-  const states = new Map<string, AgentState[]>();
-  groupStates(page.states, index, states);
-  for (const id of index.values()) if (!states.has(id)) states.set(id, []);
-  return states;
-}
-
-/** A delta lists the full current states of agents that changed, and `removed` those now without any. */
-function deltaStates(page: BulkStates, index: Map<string, string>): Map<string, AgentState[]> {
-  const states = new Map<string, AgentState[]>();
-  groupStates(page.states, index, states);
-  for (const removed of page.removed) {
-    const id = index.get(removed.toLowerCase());
-    if (id !== undefined && !states.has(id)) states.set(id, []);
-  }
-  return states;
+/** Counts the reader's calls of one cycle, failed ones included: the figure the rate limit cares about. */
+export function countCalls<S>(reader: WatchReader<S>): { reader: WatchReader<S>; calls: () => number } {
+  let n = 0;
+  const counted: WatchReader<S> = {
+    changes: (cursor, watched) => {
+      n++;
+      return reader.changes(cursor, watched);
+    },
+    snapshot: (watched) => {
+      n++;
+      return reader.snapshot(watched);
+    },
+    one: (agentId) => {
+      n++;
+      return reader.one(agentId);
+    },
+  };
+  return { reader: counted, calls: () => n };
 }

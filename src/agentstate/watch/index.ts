@@ -9,4 +9,14 @@ export {
   DEFAULT_PER_AGENT_CONCURRENCY,
   DEFAULT_RATE_LIMIT_WAIT_MS,
 } from './engine';
+export {
+  createSessionWatchEngine,
+  recordSessionBaseline,
+  type SeenSession,
+  type SessionDropEvent,
+  type SessionReturnEvent,
+  type SessionWatchEngineOptions,
+  type SessionWatchNotifier,
+  seenOf,
+} from './sessions';
 export type * from './types';

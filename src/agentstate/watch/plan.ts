@@ -1,5 +1,4 @@
 import type { DropNotice, Subscription } from '../../store/port';
-import type { AgentState } from '../model';
 
 export const noticeKey = (channelId: string, agentId: string) => `${channelId}\u0000${agentId}`;
 
@@ -9,15 +8,21 @@ export interface PendingDrop {
   redelivery: boolean;
 }
 
-export interface ChannelPlan {
-  drops: PendingDrop[];
-  returns: DropNotice[];
+/** A posted notice whose agent is back, with the agent's current state. */
+export interface PendingReturn<S> {
+  notice: DropNotice;
+  current: S;
 }
 
-export interface DeliveryPlan {
+export interface ChannelPlan<S> {
+  drops: PendingDrop[];
+  returns: PendingReturn<S>[];
+}
+
+export interface DeliveryPlan<S> {
   /** Notices to close without a message. */
   cancel: Array<{ channelId: string; agentId: string }>;
-  byChannel: Map<string, ChannelPlan>;
+  byChannel: Map<string, ChannelPlan<S>>;
 }
 
 /**
@@ -30,18 +35,21 @@ export interface DeliveryPlan {
  * - agent back, notice posted → "returned" reply in its thread;
  * - agent still out, notice not posted → post it (again, when claimed by an earlier cycle);
  * - agent still out, notice posted → nothing: the channel already knows.
+ *
+ * "Back" is the dialect's `isIn` of the agent's current state (v2: in a skill; incontact: in a session).
  */
-export function planDeliveries(input: {
+export function planDeliveries<S>(input: {
   open: readonly DropNotice[];
   claimed: readonly DropNotice[];
-  current: ReadonlyMap<string, AgentState[]>;
+  current: ReadonlyMap<string, S>;
+  isIn: (state: S) => boolean;
   subscribed: ReadonlyMap<string, Subscription>;
-}): DeliveryPlan {
+}): DeliveryPlan<S> {
   const fresh = new Set(input.claimed.map((n) => noticeKey(n.channelId, n.agentId)));
   const notices = new Map<string, DropNotice>();
   for (const n of [...input.open, ...input.claimed]) notices.set(noticeKey(n.channelId, n.agentId), n);
 
-  const plan: DeliveryPlan = { cancel: [], byChannel: new Map() };
+  const plan: DeliveryPlan<S> = { cancel: [], byChannel: new Map() };
   const channel = (id: string) => {
     let entry = plan.byChannel.get(id);
     if (!entry) {
@@ -53,9 +61,10 @@ export function planDeliveries(input: {
   for (const [key, notice] of notices) {
     const { channelId, agentId } = notice;
     const posted = notice.messageTs !== '';
-    const back = (input.current.get(agentId)?.length ?? 0) > 0;
+    const current = input.current.get(agentId);
+    const back = current !== undefined && input.isIn(current);
     if (!input.subscribed.has(key) || (back && !posted)) plan.cancel.push({ channelId, agentId });
-    else if (back) channel(channelId).returns.push(notice);
+    else if (back && current !== undefined) channel(channelId).returns.push({ notice, current });
     else if (!posted) channel(channelId).drops.push({ notice, redelivery: !fresh.has(key) });
   }
   return plan;

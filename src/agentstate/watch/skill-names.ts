@@ -6,9 +6,9 @@ import type { WatchLogger } from './types';
  * Names for drop notices' last skills, from the cached catalog. Best effort: without Skills-Read (or with
  * CXone down) a notice still goes out, showing the skill id.
  */
-export async function skillNamer(
+export async function skillNamer<S>(
   catalog: Pick<Catalog, 'skills'> | undefined,
-  plan: DeliveryPlan,
+  plan: DeliveryPlan<S>,
   logger: WatchLogger,
 ): Promise<(skillId: string) => string | undefined> {
   const none = () => undefined;

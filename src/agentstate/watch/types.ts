@@ -36,19 +36,23 @@ export interface ReturnEvent {
 }
 
 /**
- * Where notices go (Slack in production). The engine has already grouped events per channel and removed
- * duplicates: one call per channel per cycle and kind.
+ * Where notices go (Slack in production), whatever the dialect: `D` is a drop event, `R` a return event.
+ * The engine has already grouped events per channel and removed duplicates: one call per channel per
+ * cycle and kind.
  */
-export interface WatchNotifier {
+export interface NoticeSink<D, R> {
   /**
    * Posts one message per agent, or one digest when many. Resolves with the ts of each agent posted (a
    * digest gives its agents the same ts). An agent left out of the answer, or a throw, means "not posted":
    * the engine keeps the claim and offers it again next cycle.
    */
-  dropped(channelId: string, drops: DropEvent[]): Promise<Array<{ agentId: string; messageTs: string }>>;
+  dropped(channelId: string, drops: D[]): Promise<Array<{ agentId: string; messageTs: string }>>;
   /** Replies in each drop message's thread and updates the parent. A throw means "retry all next cycle". */
-  returned(channelId: string, returns: ReturnEvent[]): Promise<void>;
+  returned(channelId: string, returns: R[]): Promise<void>;
 }
+
+/** The tutorial dialect's notices: an agent out of every skill, and back in one. */
+export type WatchNotifier = NoticeSink<DropEvent, ReturnEvent>;
 
 /** The part of the Store the engine uses; satisfied by `Store` from `src/store`. */
 export interface WatchStore {
@@ -67,16 +71,10 @@ export interface WatchStore {
 
 export type WatchLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
 
-export interface WatchEngineOptions {
-  cxone: Pick<CxonePort, 'getAllAgentStates' | 'getAgentStates'>;
-  store: WatchStore;
-  notifier: WatchNotifier;
-  clock: Clock;
-  logger: WatchLogger;
+/** How a watch engine reads CXone and waits; the defaults suit WATCH_INTERVAL_MS of about 15 s. */
+export interface WatchTuning {
   /** In-flight per-agent reads when the bulk endpoint is unavailable. */
   perAgentConcurrency?: number;
-  /** Turns the last skill id into a name for the notice; best effort. */
-  catalog?: Pick<Catalog, 'skills'>;
   /** How long to stay on per-agent reads after the bulk endpoint was refused, before trying it again. */
   fallbackMs?: number;
   /** Upper bound of a 429 wait inside one cycle, whatever Retry-After says. */
@@ -88,15 +86,26 @@ export interface WatchEngineOptions {
   newAgentReadLimit?: number;
 }
 
+/** The engine over the tutorial's API (`v2`): agents log in to skills; a drop is an agent out of all of them. */
+export interface WatchEngineOptions extends WatchTuning {
+  cxone: Pick<CxonePort, 'getAllAgentStates' | 'getAgentStates'>;
+  store: WatchStore;
+  notifier: WatchNotifier;
+  clock: Clock;
+  logger: WatchLogger;
+  /** Turns the last skill id into a name for the notice; best effort. */
+  catalog?: Pick<Catalog, 'skills'>;
+}
+
 export interface CycleReport {
   mode: 'bulk' | 'per-agent' | 'skipped';
   /** Distinct agents watched by any channel. */
   watched: number;
   /** Watched agents whose states differ from the last known ones (first sight not counted). */
   changed: number;
-  /** Agents that dropped out of every skill this cycle. */
+  /** Agents that dropped out this cycle (v2: out of every skill; incontact: logged out). */
   drops: number;
-  /** Agents back in a skill with a posted drop notice, detected this cycle. */
+  /** Agents back (in a skill; in a session) with a posted drop notice, detected this cycle. */
   returns: number;
   /** Notifier calls that succeeded (at most two per channel: drops, returns). */
   notifications: number;
@@ -109,7 +118,7 @@ export interface CycleReport {
 }
 
 export interface RunCycleOptions {
-  /** Aborting ends a 429 wait at once and stops the cycle before its next write (see engine.ts). */
+  /** Aborting ends a 429 wait at once and stops the cycle before its next write (see cycle.ts). */
   signal?: AbortSignal;
 }
 
