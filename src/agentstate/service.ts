@@ -4,11 +4,14 @@ import { createCatalog } from './catalog';
 import { coalesceReads } from './coalesce';
 import type { UseCaseDeps } from './deps';
 import { diagnose } from './diagnose';
+import { skillFloor } from './floor/skill-floor';
 import { loginAndVerify } from './login-and-verify';
 import { logout } from './logout';
 import { type Clock, type CxonePort, systemClock } from './ports';
 import { report } from './report';
 import { resolveAndRemember, searchAll } from './resolve-agent';
+import { createRoster } from './roster';
+import { MAX_ROSTER } from './sessions/service';
 import { switchSkill } from './switch-skill';
 import { resolveTarget } from './target';
 import type { AgentStateService } from './types';
@@ -39,6 +42,11 @@ export function createAgentStateService(input: AgentStateServiceDeps): AgentStat
     ...(input.logger ? { logger: input.logger } : {}),
   });
   const agents = createAgentDirectory(clock);
+  const roster = createRoster({
+    load: async () => (await searchAll(cxone, undefined, MAX_ROSTER)).matches,
+    clock,
+    ...(input.logger ? { logger: input.logger } : {}),
+  });
   const deps: UseCaseDeps = {
     cxone,
     clock,
@@ -63,5 +71,6 @@ export function createAgentStateService(input: AgentStateServiceDeps): AgentStat
       const { matches, total } = await searchAll(deps.cxone, search?.trim() || undefined, limit);
       return { agents: matches, total };
     },
+    floor: (skill) => skillFloor(deps, roster, skill),
   };
 }

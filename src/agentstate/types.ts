@@ -1,4 +1,5 @@
 import type { ConflictError } from '../cxone/errors';
+import type { Floor, FloorSummary } from './floor/model';
 import type { Activity, Agent, AgentState, Skill, StateDefinition } from './model';
 
 /**
@@ -204,4 +205,6 @@ export interface AgentStateService {
   listSkills(): Promise<Skill[]>;
   listActivities(): Promise<Activity[]>;
   searchAgents(search: string | undefined, limit?: number): Promise<{ agents: Agent[]; total: number }>;
+  /** A skill's floor (the agents logged in to it, by activity), or a line per skill. */
+  floor(skill?: string): Promise<Floor | FloorSummary>;
 }

@@ -32,21 +32,24 @@ interface FloorOptions {
 export function registerFloorCommand(program: Command, ctx: CliContext, run: Runner): void {
   program
     .command('floor')
-    .description('every agent of a team at a glance (no team: a line per team); --fix repairs many at once')
-    .argument('[team]', 'team name or id')
+    .description(
+      'every agent of a team (a skill in the v2 dialect) at a glance; no name: a line per team; --fix repairs many at once',
+    )
+    .argument('[team]', 'team name or id (v2: skill name or id)')
     .option('--fix <fix>', `bulk fix to apply: ${Object.keys(FIX_WORDS).join(' or ')}`)
     .option('--dry-run', 'with --fix: print who would change, send nothing')
     .option('--json', 'print JSON')
     .action((team: string | undefined, opts: FloorOptions) =>
       run(opts, async (services) => {
-        const s = requireSessions(services, 'floor');
         const fixId = opts.fix === undefined ? undefined : FIX_WORDS[opts.fix];
         if (opts.fix !== undefined && !fixId)
           throw new CliExit(ExitCode.usage, `floor: --fix is one of ${Object.keys(FIX_WORDS).join(', ')}`);
         if (fixId && !team) throw new CliExit(ExitCode.usage, 'floor: --fix needs a team');
+        // The tutorial's API has skills, not teams, and no bulk fix this CLI can make there.
+        const s = fixId ? requireSessions(services, 'floor --fix') : services;
         let view: Floor | FloorSummary;
         try {
-          view = await s.sessions.floor(team);
+          view = await (s.dialect === 'v2' ? s.service.floor(team) : s.sessions.floor(team));
         } catch (err) {
           if (err instanceof UnknownScopeError) throw new CliExit(ExitCode.usage, err.message);
           throw err;
@@ -61,6 +64,7 @@ export function registerFloorCommand(program: Command, ctx: CliContext, run: Run
           else ctx.io.stdout.write(`${renderFloor(view)}\n`);
           return ExitCode.ok;
         }
+        if (s.dialect !== 'incontact') return ExitCode.usage;
         const fix = view.fixes.find((f) => f.id === fixId);
         if (!fix || fix.agents.length === 0) {
           const why =
@@ -136,7 +140,8 @@ function renderSummary(s: FloorSummary): string {
     String(r.counts.working),
     String(r.counts.available),
   ]);
-  return `${table(['TEAM', 'AGENTS', 'UNAVAILABLE', 'NO STATE', 'LOGGED OUT', 'WORKING', 'AVAILABLE'], rows)}\nread at ${formatLocalTime(s.readAt, s.readAt)}`;
+  const kind = s.rows[0]?.scope.kind === 'skill' ? 'SKILL' : 'TEAM';
+  return `${table([kind, 'AGENTS', 'UNAVAILABLE', 'NO STATE', 'LOGGED OUT', 'WORKING', 'AVAILABLE'], rows)}\nread at ${formatLocalTime(s.readAt, s.readAt)}`;
 }
 
 const RESULT_WORDS: Record<BulkResult['outcome'], string> = {
