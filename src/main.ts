@@ -176,7 +176,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // log, never into the body. The Slack app keeps a failed answer for a few seconds (http-routes.ts).
   const readiness = async () => {
     const [cxoneToken, database] = await Promise.all([
-      runtime.cxone.tokenInfo().then(
+      // One attempt: while the token endpoint fails, a probe must not become several token requests.
+      runtime.cxone.tokenInfo({ retry: false }).then(
         () => 'ok' as const,
         (err: unknown) => {
           logger.warn({ err }, 'not ready: no CXone token');

@@ -14,8 +14,11 @@ import type {
  * `CxoneError` subclass (see `cxone/errors.ts`) on failure, never a transport-specific error.
  */
 export interface CxonePort {
-  /** Obtains (or reuses) a token and reports what it grants. Throws AuthError when credentials are wrong. */
-  tokenInfo(): Promise<TokenInfo>;
+  /**
+   * Obtains (or reuses) a token and reports what it grants. Throws AuthError when credentials are wrong.
+   * `retry: false` makes one attempt only (a readiness probe that must not multiply requests).
+   */
+  tokenInfo(opts?: { retry?: boolean }): Promise<TokenInfo>;
   /** `GET /api/v2/agents`: `search` matches id, email, user name, first or last name. */
   searchAgents(query: { search?: string; page?: number; pageSize?: number }): Promise<AgentPage>;
   /**

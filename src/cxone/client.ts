@@ -72,7 +72,7 @@ export function createCxoneClient(options: CxoneClientOptions): CxoneClient {
   });
 
   return {
-    tokenInfo: () => tokens.info(),
+    tokenInfo: (opts) => tokens.info(opts),
 
     async searchAgents({ search, page, pageSize }) {
       const query: Record<string, string | number> = {};

@@ -27,7 +27,21 @@ export interface TokenProvider {
   /** Drops the cached token. */
   clear(): void;
   /** Scopes and expiry of the current token (fetching one if needed). */
-  info(): Promise<TokenInfo>;
+  info(opts?: TokenRequestOptions): Promise<TokenInfo>;
+}
+
+/** How a token may be fetched when one is needed. */
+export interface TokenRequestOptions {
+  /**
+   * `false`: one attempt, no retry of a transient failure. For a readiness probe, which is asked again
+   * anyway and must not turn every probe into several token requests while the endpoint fails.
+   */
+  retry?: boolean;
+}
+
+/** The policy for one token request: as configured, or a single attempt. */
+export function tokenRetryPolicy(policy: RetryPolicy, opts: TokenRequestOptions = {}): RetryPolicy {
+  return opts.retry === false ? { ...policy, maxAttempts: 1 } : policy;
 }
 
 export interface TokenProviderOptions {
@@ -58,7 +72,7 @@ export function tokenMarginMs(lifetimeMs: number): number {
 
 export interface TokenCache<T extends AccessToken> {
   /** The cached token while `clock.now() < expiresAt`; otherwise one `fetch` shared by every caller. */
-  get(): Promise<T>;
+  get(opts?: TokenRequestOptions): Promise<T>;
   /** Stops handing out `accessToken` (no-op when a newer token is cached). */
   invalidate(accessToken: string): void;
   /** Forgets every token, the last one included. */
@@ -71,7 +85,7 @@ export interface TokenCacheOptions<T extends AccessToken> {
    * Obtains a new token. `last` is the most recent token obtained, even when it has expired or was
    * rejected, so a provider can refresh with it instead of starting over; undefined the first time.
    */
-  fetch(last: T | undefined): Promise<T>;
+  fetch(last: T | undefined, opts: TokenRequestOptions): Promise<T>;
   onToken?(token: T): void;
 }
 
@@ -87,11 +101,11 @@ export function createTokenCache<T extends AccessToken>(options: TokenCacheOptio
   let pending: Promise<T> | undefined;
 
   return {
-    get() {
+    get(opts = {}) {
       if (cached && clock.now() < cached.expiresAt) return Promise.resolve(cached);
       if (!pending) {
         pending = options
-          .fetch(last)
+          .fetch(last, opts)
           .then((token) => {
             cached = token;
             last = token;
@@ -125,8 +139,9 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   const url = `${options.baseUrl.replace(/\/+$/, '')}${TOKEN_ROUTE.path}`;
   const endpoint = endpointOf(TOKEN_ROUTE);
 
-  async function fetchToken(): Promise<AccessToken> {
-    return withRetry({ policy, clock, idempotent: TOKEN_ROUTE.idempotent }, async ({ remainingMs }) => {
+  async function fetchToken(opts: TokenRequestOptions): Promise<AccessToken> {
+    const retry = { policy: tokenRetryPolicy(policy, opts), clock, idempotent: TOKEN_ROUTE.idempotent };
+    return withRetry(retry, async ({ remainingMs }) => {
       const requestedAt = clock.now();
       const outcome = await transport.send({
         method: TOKEN_ROUTE.method,
@@ -166,7 +181,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
 
   const cache = createTokenCache<AccessToken>({
     clock,
-    fetch: fetchToken,
+    fetch: (_last, opts) => fetchToken(opts),
     onToken: (token) =>
       logger.debug({ scopes: token.scopes, expiresAt: token.expiresAt }, 'cxone token obtained'),
   });
@@ -175,8 +190,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     getToken: () => cache.get(),
     invalidate: (accessToken) => cache.invalidate(accessToken),
     clear: () => cache.clear(),
-    async info() {
-      const { scopes, expiresAt } = await cache.get();
+    async info(opts) {
+      const { scopes, expiresAt } = await cache.get(opts);
       return { scopes: [...scopes], expiresAt };
     },
   };

@@ -19,7 +19,8 @@ import type {
  */
 export interface SessionCxonePort {
   /** Discovery + token: obtains (or reuses) a token. AuthError when the access key or client is wrong. */
-  tokenInfo(): Promise<TokenInfo>;
+  /** `retry: false` makes one attempt only (a readiness probe that must not multiply requests). */
+  tokenInfo(opts?: { retry?: boolean }): Promise<TokenInfo>;
   /** What discovery found (runs it when not done yet). */
   connection(): Promise<ConnectionInfo>;
   /** `GET /agents?searchString=&skip=&top=`. */

@@ -119,7 +119,7 @@ export function createIncontactClient(options: IncontactClientOptions): Incontac
   return {
     ...createOperations({ call, clock }),
 
-    tokenInfo: () => tokens.info(),
+    tokenInfo: (opts) => tokens.info(opts),
 
     async connection(): Promise<ConnectionInfo> {
       const found = await located();

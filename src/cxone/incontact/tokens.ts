@@ -4,7 +4,13 @@ import { AuthError, type CxoneError } from '../errors';
 import type { Transport } from '../http';
 import { invalidResponseError } from '../map-error';
 import { type RetryPolicy, withRetry } from '../retry';
-import { type AccessToken, createTokenCache, type TokenProvider, tokenMarginMs } from '../tokens';
+import {
+  type AccessToken,
+  createTokenCache,
+  type TokenProvider,
+  type TokenRequestOptions,
+  tokenMarginMs,
+} from '../tokens';
 import { mapIncontactError } from './map-error';
 import { tokenResponseSchema } from './schemas';
 import { basicCredentials, type SecretScrubber } from './secrets';
@@ -111,16 +117,17 @@ export function createIncontactTokenProvider(options: IncontactTokenOptions): In
     });
   }
 
-  async function passwordGrant(): Promise<IncontactToken> {
+  async function passwordGrant(opts: TokenRequestOptions = {}): Promise<IncontactToken> {
     const form = { grant_type: 'password', username: options.accessKeyId, password: options.accessKeySecret };
+    const retried = opts.retry !== false;
     try {
-      return await grant(form, clientAuth, true);
+      return await grant(form, clientAuth, retried);
     } catch (error) {
       if (clientAuth !== 'basic' || !refusesClient(error)) throw error;
       logger.info(
         'cxone token endpoint refused the client credentials as HTTP Basic; sending them in the body',
       );
-      const token = await grant(form, 'body', true);
+      const token = await grant(form, 'body', retried);
       clientAuth = 'body';
       return token;
     }
@@ -136,8 +143,8 @@ export function createIncontactTokenProvider(options: IncontactTokenOptions): In
 
   const cache = createTokenCache<IncontactToken>({
     clock,
-    async fetch(last) {
-      if (last?.refreshToken === undefined) return passwordGrant();
+    async fetch(last, opts) {
+      if (last?.refreshToken === undefined) return passwordGrant(opts);
       try {
         return await refreshGrant(last.refreshToken);
       } catch (error) {
@@ -145,7 +152,7 @@ export function createIncontactTokenProvider(options: IncontactTokenOptions): In
           { code: (error as CxoneError).code },
           'cxone token refresh failed; using the access key again',
         );
-        return passwordGrant();
+        return passwordGrant(opts);
       }
     },
     onToken: (token) => logger.debug({ expiresAt: token.expiresAt, clientAuth }, 'cxone token obtained'),
@@ -155,8 +162,8 @@ export function createIncontactTokenProvider(options: IncontactTokenOptions): In
     getToken: () => cache.get(),
     invalidate: (accessToken) => cache.invalidate(accessToken),
     clear: () => cache.clear(),
-    async info() {
-      const { expiresAt } = await cache.get();
+    async info(opts) {
+      const { expiresAt } = await cache.get(opts);
       return { scopes: [], expiresAt };
     },
     clientAuth: () => clientAuth,
