@@ -9,6 +9,7 @@ import { CliExit, ExitCode } from './cli/io';
 import { assertServeConfig, type Config, type Env, loadConfig } from './config';
 import { createCxoneClient, createIncontactClient } from './cxone';
 import { createLogger, type Logger } from './logger';
+import type { DevDialect, DevStackOf } from './sandbox';
 import { describeSimulator, startSimulator } from './simulator';
 import { createStoreOperationGuard, openStore, processOwnerId, type Store } from './store';
 
@@ -280,16 +281,21 @@ export async function serve(env: Env): Promise<void> {
 }
 
 /**
- * The local sandbox: simulator, the real Slack app and a page standing in for Slack. Exported for the
- * browser test, which runs exactly what `agentstate dev` runs.
+ * The local sandbox: simulator, the real Slack app and a page standing in for Slack, in either CXone
+ * dialect. Exported for the browser test, which runs exactly what `agentstate dev` runs.
  */
-export async function startDev(env: Env, opts: { port: number; logger?: Logger }) {
+export async function startDev<D extends DevDialect = 'v2'>(
+  env: Env,
+  opts: { port: number; logger?: Logger; dialect?: D; impersonation?: boolean },
+): Promise<DevStackOf<D>> {
   const logger = opts.logger ?? createLogger({ level: env.LOG_LEVEL ?? 'warn', destination: process.stderr });
   const { startDevStack } = await import('./sandbox');
-  return startDevStack({
+  return startDevStack<D>({
     port: opts.port,
     logger,
     env,
+    ...(opts.dialect ? { dialect: opts.dialect } : {}),
+    impersonation: opts.impersonation ?? false,
     startApp: (appEnv) => startApp(loadConfig(appEnv), logger),
   });
 }
@@ -363,7 +369,13 @@ export function createCliContext(env: Env, io: CliContext['io']): CliContext {
       await sim.close();
     },
     async dev(opts) {
-      const stack = await startDev(env, opts).catch((err: NodeJS.ErrnoException) => {
+      // CXONE_IMPERSONATION=1 in the environment turns it on too, as it does for serve.
+      const impersonation = opts.impersonation || env.CXONE_IMPERSONATION === '1';
+      const stack = await startDev(env, {
+        port: opts.port,
+        dialect: opts.dialect,
+        impersonation: opts.dialect === 'incontact' && impersonation,
+      }).catch((err: NodeJS.ErrnoException) => {
         if (err.code !== 'EADDRINUSE') throw err;
         throw new CliExit(
           ExitCode.usage,

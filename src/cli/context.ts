@@ -45,6 +45,10 @@ export interface SimulatorCommandOptions {
 export interface DevCommandOptions {
   /** The sandbox page's port (0 picks a free one). */
   port: number;
+  /** Which CXone API the sandbox's simulator speaks and the app uses. */
+  dialect: 'v2' | 'incontact';
+  /** incontact: the app may start sessions as agents (else it asks them to log in). */
+  impersonation: boolean;
 }
 
 export interface CliContext {

@@ -3,25 +3,28 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Env } from '../config';
 import type { Logger } from '../logger';
-import { type RunningSimulator, startSimulator, type TenantView } from '../simulator';
 import {
-  ACTORS,
-  AGENT_MEMBER_PREFIX,
-  AUDIT_CHANNEL,
-  createDemoWorkspace,
-  MEMBER,
-  SUPERVISOR,
-  SUPERVISOR_GROUP,
-} from './directory';
-import type { Hint } from './page-stream';
+  type AnyRunningSimulator,
+  type RunningIncontactSimulator,
+  type RunningSimulator,
+  startSimulator,
+} from '../simulator';
+import { incontactFlavour } from './dev-incontact';
+import { v2Flavour } from './dev-v2';
+import { AUDIT_CHANNEL, SUPERVISOR_GROUP } from './directory';
+import { rows, type SandboxFlavour } from './flavour';
+import type { Actor, Hint } from './page-stream';
 import { type SandboxServer, startSandboxServer } from './server';
 import type { Workspace } from './workspace';
 
 /**
  * `agentstate dev`: the CXone simulator, the real Slack app and the sandbox page, wired together. The
  * app is started by the composition root (`startApp`) with an environment that differs from production
- * only in SLACK_API_URL, generated Slack credentials, and CXONE_* pointing at the simulator.
+ * only in SLACK_API_URL, generated Slack credentials, and CXONE_* pointing at the simulator — in the
+ * tutorial's dialect (v2, the default) or a real tenant's (incontact).
  */
+
+export type DevDialect = 'v2' | 'incontact';
 
 export interface RunningApp {
   /** The port the app's HTTP receiver listens on. */
@@ -33,6 +36,10 @@ export interface DevStackOptions {
   /** The sandbox page's port; default 3030, 0 picks a free one. */
   port?: number;
   host?: string;
+  /** Which CXone API the simulator speaks and the app uses; default v2. */
+  dialect?: DevDialect;
+  /** incontact: the app may start a session as the agent (CXONE_IMPERSONATION=1); default off. */
+  impersonation?: boolean;
   propagationDelayMs?: number;
   logger?: Logger;
   /** Variables passed through to the app (e.g. LOG_LEVEL, VERIFY_TIMEOUT_MS). */
@@ -40,19 +47,32 @@ export interface DevStackOptions {
   startApp(env: Env): Promise<RunningApp>;
 }
 
-export interface DevStack {
+export interface DevStack<S extends AnyRunningSimulator = RunningSimulator> {
   /** Open this in a browser. */
   url: string;
   appUrl: string;
+  dialect: S['dialect'];
+  /** incontact: whether the app may start sessions as agents. */
+  impersonation: boolean;
   sandbox: SandboxServer;
   workspace: Workspace;
-  simulator: RunningSimulator;
+  simulator: S;
+  /** Who the page's switch can become. */
+  actors: readonly Actor[];
   hints: Hint[];
+  /** Agents worth trying and why, for the banner. */
+  agentsToTry: ReadonlyArray<[string, string]>;
+  /** The banner's lines about CXone. */
+  cxoneLines: readonly string[];
   close(): Promise<void>;
 }
 
-/** The skill a "Log agent in" click uses, so the card offers the one-click login with its confirm dialog. */
-const DEFAULT_SKILL = 'Billing';
+export type AnyDevStack = DevStack<RunningSimulator> | DevStack<RunningIncontactSimulator>;
+/** The stack a dialect starts. */
+export type DevStackOf<D extends DevDialect> = D extends 'incontact'
+  ? DevStack<RunningIncontactSimulator>
+  : DevStack<RunningSimulator>;
+
 const PASSED_THROUGH = [
   'LOG_LEVEL',
   'VERIFY_TIMEOUT_MS',
@@ -61,31 +81,55 @@ const PASSED_THROUGH = [
   'DATABASE_URL',
 ];
 
-export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
+export async function startDevStack<D extends DevDialect = 'v2'>(
+  opts: DevStackOptions & { dialect?: D },
+): Promise<DevStackOf<D>> {
   const cleanups: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    const simulator = await startSimulator({ propagationDelayMs: opts.propagationDelayMs });
+    const impersonation = opts.dialect === 'incontact' && Boolean(opts.impersonation);
+    const simulator =
+      opts.dialect === 'incontact'
+        ? await startSimulator({ dialect: 'incontact', propagationDelayMs: opts.propagationDelayMs })
+        : await startSimulator({ propagationDelayMs: opts.propagationDelayMs });
     cleanups.push(() => simulator.close());
-    const workspace = createDemoWorkspace(simulator.tenant.agents);
-    const hints = demoHints(simulator.tenant, workspace);
+    const flavour =
+      simulator.dialect === 'incontact'
+        ? incontactFlavour(simulator, { impersonation })
+        : v2Flavour(simulator);
+    const { workspace, actors, hints } = flavour;
     const secrets = { botToken: `xoxb-sandbox-${hex(12)}`, signingSecret: hex(16) };
     const sandbox = await startSandboxServer({
       workspace,
-      page: { actors: ACTORS, hints },
+      page: { actors, hints },
       ...secrets,
       port: opts.port ?? 3030,
       ...(opts.host ? { host: opts.host } : {}),
       ...(opts.logger ? { logger: opts.logger } : {}),
+      ...(flavour.desk ? { desk: flavour.desk } : {}),
     });
     cleanups.push(() => sandbox.close());
-    const app = await opts.startApp(appEnv(opts.env ?? {}, simulator, sandbox, secrets));
+    const app = await opts.startApp(appEnv(opts.env ?? {}, flavour, sandbox, secrets));
     cleanups.push(() => app.stop());
     const appUrl = `http://127.0.0.1:${app.port}/slack/events`;
     sandbox.connectApp(appUrl);
-    return { url: sandbox.url, appUrl, sandbox, workspace, simulator, hints, close: closeAll };
+    const stack = {
+      url: sandbox.url,
+      appUrl,
+      dialect: simulator.dialect,
+      impersonation,
+      sandbox,
+      workspace,
+      simulator,
+      actors,
+      hints,
+      agentsToTry: flavour.agentsToTry,
+      cxoneLines: flavour.cxoneLines,
+      close: closeAll,
+    };
+    return stack as DevStackOf<D>;
   } catch (err) {
     await closeAll();
     throw err;
@@ -94,21 +138,19 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
 
 function appEnv(
   env: Env,
-  simulator: RunningSimulator,
+  flavour: SandboxFlavour,
   sandbox: SandboxServer,
   secrets: { botToken: string; signingSecret: string },
 ): Env {
   const passed = Object.fromEntries(PASSED_THROUGH.filter((k) => env[k]).map((k) => [k, env[k]]));
   return {
+    ...flavour.defaults,
     ...passed,
+    ...flavour.cxoneEnv,
     SLACK_BOT_TOKEN: secrets.botToken,
     SLACK_SIGNING_SECRET: secrets.signingSecret,
     SLACK_API_URL: sandbox.apiUrl,
     PORT: '0',
-    CXONE_BASE_URL: simulator.url,
-    CXONE_CLIENT_ID: simulator.demo.clientId,
-    CXONE_CLIENT_SECRET: simulator.demo.clientSecret,
-    CXONE_DEFAULT_SKILL_ID: simulator.tenant.skillByName(DEFAULT_SKILL)?.id,
     // Membership comes from usergroups.users.list, so the page's switch exercises that path too.
     SUPERVISOR_USERGROUP_ID: SUPERVISOR_GROUP,
     AUDIT_CHANNEL_ID: AUDIT_CHANNEL.id,
@@ -120,35 +162,27 @@ function appEnv(
   };
 }
 
-/** A logged-out agent (for the login demo), a logged-in one, a mention, and the other subcommands. */
-function demoHints(tenant: TenantView, ws: Workspace): Hint[] {
-  const loggedOut = tenant.agents.find((a) => a.isActive && tenant.visibleStates(a.id).length === 0);
-  const loggedIn = tenant.agents.find((a) => tenant.visibleStates(a.id).length > 0);
-  const mentioned = [...ws.users.values()].find((u) => u.id.startsWith(AGENT_MEMBER_PREFIX));
-  const hints: Hint[] = [];
-  if (loggedOut)
-    hints.push({
-      command: `/agentstate ${loggedOut.id}`,
-      note: `${loggedOut.firstName} ${loggedOut.lastName}, logged out`,
-    });
-  if (loggedIn) hints.push({ command: `/agentstate ${loggedIn.email}`, note: 'a logged-in agent' });
-  if (mentioned)
-    hints.push({ command: `/agentstate @${mentioned.name}`, note: 'a Slack mention, matched by email' });
-  if (loggedOut) hints.push({ command: `/agentstate diagnose ${loggedOut.id}`, note: 'every check' });
-  hints.push({ command: '/agentstate skills', note: 'skills and ids' });
-  hints.push({ command: '/agentstate help', note: 'usage' });
-  return hints;
-}
-
-export function describeDevStack(stack: DevStack): string {
-  const sim = stack.simulator;
+export function describeDevStack(stack: AnyDevStack): string {
+  const name = (userId: string) => stack.workspace.users.get(userId)?.realName ?? userId;
+  const byRole = (role: Actor['role']) =>
+    stack.actors.filter((a) => a.role === role).map((a) => name(a.userId));
+  const agents = byRole('agent');
+  const acting = [
+    ...byRole('supervisor').map((n) => `${n} (supervisor)`),
+    ...byRole('member').map((n) => `${n} (member)`),
+    ...(agents.length
+      ? [`an agent (${agents.slice(0, 3).join(', ')}${agents.length > 3 ? ', …' : ''})`]
+      : []),
+  ];
+  const [cxone, ...moreCxone] = stack.cxoneLines;
   const lines = [
-    `agentstate sandbox: open ${stack.url}`,
+    `agentstate sandbox (${stack.dialect} dialect): open ${stack.url}`,
     '',
     `  Slack app   ${stack.appUrl} (HTTP mode, SLACK_API_URL=${stack.sandbox.apiUrl})`,
-    `  CXone       simulator at ${sim.url} (${sim.tenant.agents.length} agents, ` +
-      `logins appear after ${sim.config.propagationDelayMs} ms)`,
-    `  Acting as   ${SUPERVISOR.realName} (supervisor) or ${MEMBER.realName} (member): the switch on the page`,
+    `  CXone       ${cxone ?? ''}`,
+    ...moreCxone.map((l) => `              ${l}`),
+    `  Acting as   ${joinOr(acting)}: the switch on the page`,
+    ...(stack.agentsToTry.length ? ['', 'Agents to try:', ...rows(stack.agentsToTry)] : []),
     '',
     'Try in #supervisors:',
     ...stack.hints.map((h) => `  ${h.command.padEnd(56)} ${h.note}`),
@@ -156,6 +190,10 @@ export function describeDevStack(stack: DevStack): string {
     'Ctrl-C stops the sandbox, the app and the simulator.',
   ];
   return lines.join('\n');
+}
+
+function joinOr(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 function hex(bytes: number): string {

@@ -3,7 +3,17 @@
  * response_urls the app uses, and a page that renders the app's Block Kit and sends the signed requests
  * Slack would send. The app itself runs unchanged; only SLACK_API_URL and the CXone simulator differ.
  */
-export { type DevStack, type DevStackOptions, describeDevStack, type RunningApp, startDevStack } from './dev';
-export { ACTORS, createDemoWorkspace, MEMBER, SUPERVISOR } from './directory';
+export {
+  type AnyDevStack,
+  type DevDialect,
+  type DevStack,
+  type DevStackOf,
+  type DevStackOptions,
+  describeDevStack,
+  type RunningApp,
+  startDevStack,
+} from './dev';
+export { SANDBOX_VERIFY_TIMEOUT_MS } from './dev-incontact';
+export { ACTORS, AGENT_MEMBER_PREFIX, createDemoWorkspace, MEMBER, SUPERVISOR } from './directory';
 export { type SandboxServer, type SandboxServerOptions, startSandboxServer } from './server';
 export { type Message, type SandboxUser, Workspace } from './workspace';

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type AgentDesk, deskAgentOf } from './agent-desk';
 import { viewJson } from './web-api';
 import { APP, type Message, TEAM, type Workspace } from './workspace';
 
@@ -8,10 +9,10 @@ import { APP, type Message, TEAM, type Workspace } from './workspace';
  * snapshot per change keeps the page free of merge logic; the page re-renders only what changed.
  */
 
-/** The two identities the page's switch toggles between. */
+/** The identities the page's switch toggles between: a supervisor, a member, and (incontact) agents. */
 export interface Actor {
   userId: string;
-  role: 'supervisor' | 'member';
+  role: 'supervisor' | 'member' | 'agent';
 }
 
 /** A command the page offers to fill in, with what it shows. */
@@ -86,7 +87,7 @@ function tombstones(visible: readonly Message[], threads: Map<string, ThreadSumm
     });
 }
 
-export function snapshot(ws: Workspace, userId: string, page: PageConfig) {
+export function snapshot(ws: Workspace, userId: string, page: PageConfig, desk?: AgentDesk) {
   const modal = ws.modalFor(userId);
   const home = ws.homeFor(userId);
   const visible = ws.visibleTo(userId);
@@ -123,6 +124,8 @@ export function snapshot(ws: Workspace, userId: string, page: PageConfig) {
     ].sort(byTs),
     modal: modal ? viewJson(modal) : null,
     home: home ? viewJson(home) : null,
+    /** The CXone agent this member is, when the page offers the agent's own log-in (incontact). */
+    desk: deskAgentOf(ws, desk, userId) ?? null,
   };
 }
 
@@ -134,6 +137,7 @@ export class PageStreams {
   constructor(
     private readonly ws: Workspace,
     private readonly page: PageConfig,
+    private readonly desk?: AgentDesk,
   ) {
     this.unsubscribe = ws.onChange(() => {
       for (const client of this.open) this.push(client);
@@ -157,7 +161,7 @@ export class PageStreams {
   }
 
   private push(client: { userId: string; res: ServerResponse }): void {
-    const data = JSON.stringify(snapshot(this.ws, client.userId, this.page));
+    const data = JSON.stringify(snapshot(this.ws, client.userId, this.page, this.desk));
     client.res.write(`event: snapshot\ndata: ${data}\n\n`);
   }
 

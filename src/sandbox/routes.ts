@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
+import { deskAction, deskActionSchema, deskInputSchema, deskStatus } from './agent-desk';
 import { bearerToken, HttpError, parseArgs, readBody, sendJson } from './http';
 import type { PageConfig, PageStreams } from './page-stream';
 import { serveStatic } from './static-files';
@@ -55,6 +56,8 @@ const UI_ROUTES: Record<string, UiHandler> = {
   submit: handler(submitInputSchema, submitView),
   close: handler(viewInputSchema, closeView),
   home: handler(homeInputSchema, openHome),
+  desk: handler(deskInputSchema, deskStatus),
+  'desk-action': handler(deskActionSchema, deskAction),
 };
 
 async function webApi(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string) {

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger';
+import type { AgentDesk } from './agent-desk';
 import { type AppLink, createAppLink } from './app-link';
 import { type PageConfig, PageStreams } from './page-stream';
 import { ResponseUrls } from './response-urls';
@@ -26,6 +27,8 @@ export interface SandboxServerOptions {
   host?: string;
   logger?: Logger;
   now?: () => number;
+  /** The agents' side of CXone, for a sandbox whose agents log in themselves (incontact). */
+  desk?: AgentDesk;
 }
 
 export interface SandboxServer {
@@ -42,7 +45,7 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
   const ws = opts.workspace;
   const now = opts.now ?? Date.now;
   const urls = new ResponseUrls(ws, now);
-  const streams = new PageStreams(ws, opts.page);
+  const streams = new PageStreams(ws, opts.page, opts.desk);
   let link: AppLink | undefined;
   let baseUrl = '';
   const ctx: UiContext = {
@@ -51,6 +54,7 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
     link: () => link,
     responseUrl: (token) => `${baseUrl}/response/${token}`,
     now,
+    ...(opts.desk ? { desk: opts.desk } : {}),
   };
   const server = createServer(
     createRouter({

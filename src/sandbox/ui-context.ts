@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AgentDesk } from './agent-desk';
 import type { AppLink } from './app-link';
 import { type BlockJson, elementsOf } from './blocks';
 import type { ElementValue, StateValues } from './payloads';
@@ -14,6 +15,8 @@ export interface UiContext {
   /** Absolute URL of a response_url token, on the sandbox server. */
   responseUrl(token: string): string;
   now(): number;
+  /** The agents' side of CXone (incontact sandbox only): members who are agents can log in. */
+  desk?: AgentDesk;
 }
 
 /** A refusal the page shows as is; the HTTP layer answers it with 400. */

@@ -140,6 +140,16 @@ const METHODS: Record<string, (ws: Workspace, args: Args) => Result> = {
     return { channel, ts: message.ts, text: message.text, message: messageJson(message) };
   },
   'users.info': (ws, args) => ({ user: userJson(ws, String(args.user ?? '')) }),
+  // Slack compares emails without regard to case and answers users_not_found for no match (bots have none).
+  'users.lookupByEmail': (ws, args) => {
+    const email = String(args.email ?? '')
+      .trim()
+      .toLowerCase();
+    if (!email) throw new ApiError('invalid_arguments');
+    const user = [...ws.users.values()].find((u) => !u.isBot && u.email?.toLowerCase() === email);
+    if (!user) throw new ApiError('users_not_found');
+    return { user: userJson(ws, user.id) };
+  },
   'usergroups.users.list': (ws, args) => {
     const users = ws.usergroups.get(String(args.usergroup ?? ''));
     if (!users) throw new ApiError('no_such_subteam');

@@ -7,6 +7,7 @@ import {
   ACTORS,
   createDemoWorkspace,
   type DevStack,
+  type DevStackOf,
   type Message,
   type SandboxServer,
   startSandboxServer,
@@ -117,6 +118,22 @@ export async function startCapture(): Promise<Capture> {
 /** The whole of `agentstate dev` on free ports, quiet. */
 export function startStack(env: Record<string, string> = {}): Promise<DevStack> {
   return startDev({ LOG_LEVEL: 'silent', ...env }, { port: 0, logger: createLogger({ level: 'silent' }) });
+}
+
+/** `agentstate dev --dialect incontact [--impersonation]` on free ports, quiet. */
+export function startIncontactStack(
+  env: Record<string, string> = {},
+  opts: { impersonation?: boolean } = {},
+): Promise<DevStackOf<'incontact'>> {
+  return startDev(
+    { LOG_LEVEL: 'silent', ...env },
+    {
+      port: 0,
+      logger: createLogger({ level: 'silent' }),
+      dialect: 'incontact',
+      impersonation: opts.impersonation ?? false,
+    },
+  );
 }
 
 /** An active agent the simulator shows with no state, other than those in `exclude`. */

@@ -144,6 +144,20 @@ describe('users and user groups', () => {
     );
   });
 
+  it('finds the member with an email whatever its case (users.lookupByEmail), and users_not_found otherwise', async () => {
+    const res = await sb.client.users.lookupByEmail({ email: 'Ana.Silva@Example.com' });
+    expect(res.user).toMatchObject({
+      id: expect.stringMatching(/^U0CXAGENT/),
+      real_name: 'Ana Silva',
+      deleted: false,
+      profile: { email: 'ana.silva@example.com' },
+    });
+    const missing = await sb.client.users.lookupByEmail({ email: 'nobody@example.com' }).catch((e) => e);
+    expect(slackError(missing)).toBe('users_not_found');
+    const empty = await sb.client.apiCall('users.lookupByEmail', {}).catch((e) => e);
+    expect(slackError(empty)).toBe('invalid_arguments');
+  });
+
   it('lists the supervisor group with only the supervisor in it', async () => {
     const res = await sb.client.usergroups.users.list({ usergroup: 'S0SUPERVISORS' });
     expect(res.users).toEqual([SUPERVISOR.id]);

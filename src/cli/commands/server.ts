@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULTS } from '../../simulator/types';
-import type { CliContext, SimulatorCommandOptions } from '../context';
+import type { CliContext, DevCommandOptions, SimulatorCommandOptions } from '../context';
 import { CliExit, ExitCode } from '../io';
 import { parsePositiveInt } from './read';
 
@@ -55,7 +55,22 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
       'run the local Slack sandbox: the app, the CXone simulator and a page that stands in for Slack',
     )
     .option('--port <n>', 'port of the sandbox page', parsePositiveInt, 3030)
-    .action((opts: { port: number }) => ctx.dev({ port: opts.port }));
+    .option(
+      '--dialect <dialect>',
+      "the CXone API: v2 (the tutorial's) or incontact (a real tenant's: sessions, reasons, asking agents to log in)",
+      parseSimulatorDialect,
+      'v2',
+    )
+    .option(
+      '--impersonation',
+      'incontact: let the app start sessions as agents (else it asks a logged-out agent to log in by DM)',
+      false,
+    )
+    .action((opts: { port: number; dialect: DevCommandOptions['dialect']; impersonation: boolean }) => {
+      if (opts.impersonation && opts.dialect !== 'incontact')
+        throw new CliExit(ExitCode.usage, '--impersonation needs --dialect incontact');
+      return ctx.dev({ port: opts.port, dialect: opts.dialect, impersonation: opts.impersonation });
+    });
 }
 
 /** `--dialect`: exit 2 with the allowed values rather than starting a simulator nobody asked for. */

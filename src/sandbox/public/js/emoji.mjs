@@ -29,6 +29,14 @@ const DRAWN = {
   // Watch notices: dropped, back, watching.
   red_circle: svg('<circle cx="10" cy="10" r="8" fill="#e01e5a"/>'),
   large_green_circle: svg('<circle cx="10" cy="10" r="8.5" fill="#2eb67d"/>'),
+  // The session model's states on a real tenant (incontact): working, no state yet, logged out.
+  large_blue_circle: svg('<circle cx="10" cy="10" r="8.5" fill="#1264a3"/>'),
+  large_yellow_circle: svg('<circle cx="10" cy="10" r="8.5" fill="#ecb22e"/>'),
+  white_circle: svg('<circle cx="10" cy="10" r="8" fill="#fff" stroke="#868686" stroke-width="1.4"/>'),
+  // "Asked @agent to log in": the direct message went out.
+  envelope: svg(
+    '<rect x="1.5" y="4" width="17" height="12" rx="1.5" fill="#fff" stroke="#868686" stroke-width="1.2"/><path d="M2 4.8l8 6.2 8-6.2" fill="none" stroke="#868686" stroke-width="1.2" stroke-linejoin="round"/>',
+  ),
   eyes: svg(
     '<ellipse cx="6" cy="10" rx="4.2" ry="6" fill="#fff" stroke="#1d1c1d" stroke-width="1.2"/><ellipse cx="14" cy="10" rx="4.2" ry="6" fill="#fff" stroke="#1d1c1d" stroke-width="1.2"/><circle cx="7.5" cy="10.5" r="2" fill="#1d1c1d"/><circle cx="15.5" cy="10.5" r="2" fill="#1d1c1d"/>',
   ),

@@ -1,4 +1,5 @@
 import { renderBlocks } from './blocks.mjs';
+import { createDesk } from './desk.mjs';
 import { el, reconcile } from './dom.mjs';
 import { avatar, createMessageList, resetMessages } from './messages.mjs';
 import { syncModal } from './modal.mjs';
@@ -22,6 +23,8 @@ const state = {
   tab: 'home',
 };
 let homeRendered = null;
+/** Per member, the newest direct message from the app they have looked at (for the sidebar's count). */
+const seenDm = new Map();
 /** What the sidebar was last drawn from: redrawing it on every snapshot would take the focus away. */
 let sidebarDrawn = '';
 let toastTimer;
@@ -61,6 +64,7 @@ const page = {
 };
 
 const nav = createNav();
+const desk = createDesk(page);
 const thread = createThreadPane(page);
 const channelList = createMessageList(page, {
   openThread: (message, button) => thread.open(message, button, state.snap, currentChannel()),
@@ -90,7 +94,33 @@ function currentChannel() {
     : imChannel();
 }
 
+/** Slack's ts order: seconds, then the sequence after the dot. */
+function tsAfter(a, b) {
+  const [as, aseq] = a.split('.').map(Number);
+  const [bs, bseq] = b.split('.').map(Number);
+  return as - bs || aseq - bseq;
+}
+
+/** Direct messages from the app this member has not looked at yet. */
+function unreadDms(snap) {
+  const im = snap.channels.find((c) => c.im);
+  if (!im) return 0;
+  const seen = seenDm.get(snap.me);
+  return snap.messages.filter(
+    (m) => m.channel === im.id && m.user !== snap.me && !m.threadTs && (!seen || tsAfter(m.ts, seen) > 0),
+  ).length;
+}
+
+function markDmsSeen(snap) {
+  if (state.place.kind !== 'app' || state.tab !== 'messages') return;
+  const im = snap.channels.find((c) => c.im);
+  const newest = im && snap.messages.filter((m) => m.channel === im.id).at(-1);
+  if (newest) seenDm.set(snap.me, newest.ts);
+}
+
 function go(place) {
+  // A direct message waiting opens the app on its Messages tab, as Slack opens a DM at the news.
+  if (place.kind === 'app' && state.place.kind !== 'app' && unreadDms(state.snap) > 0) state.tab = 'messages';
   state.place = place;
   if (place.kind === 'app' && state.tab === 'home') page.call('home', {});
   thread.close();
@@ -109,7 +139,8 @@ function navItem(label, active, onclick) {
 }
 
 function renderSidebar(snap) {
-  const key = JSON.stringify([snap.me, snap.channels, snap.actors, state.place]);
+  const unread = unreadDms(snap);
+  const key = JSON.stringify([snap.me, snap.channels, snap.actors, state.place, unread]);
   if (key === sidebarDrawn) return;
   sidebarDrawn = key;
   renderSwitch(snap);
@@ -121,10 +152,19 @@ function renderSidebar(snap) {
       ),
     ),
   );
-  $('app-list').replaceChildren(
-    navItem(snap.app.name, state.place.kind === 'app', () => go({ kind: 'app' })),
-  );
+  const appLabel = unread
+    ? el(
+        'span',
+        { className: 'nav-label' },
+        snap.app.name,
+        el('span', { className: 'badge', 'aria-hidden': 'true' }, String(unread)),
+        el('span', { className: 'visually-hidden' }, `(${unread} new message${unread === 1 ? '' : 's'})`),
+      )
+    : snap.app.name;
+  $('app-list').replaceChildren(navItem(appLabel, state.place.kind === 'app', () => go({ kind: 'app' })));
 }
+
+const ROLE_LABELS = { supervisor: 'Supervisor', member: 'Member', agent: 'Agent' };
 
 function renderSwitch(snap) {
   const box = $('actor-switch');
@@ -144,11 +184,7 @@ function renderSwitch(snap) {
       'label',
       { className: 'actor' },
       input,
-      el(
-        'span',
-        {},
-        `${actor.role === 'supervisor' ? 'Supervisor' : 'Member'} · ${user?.realName ?? actor.userId}`,
-      ),
+      el('span', {}, `${ROLE_LABELS[actor.role] ?? 'Member'} · ${user?.realName ?? actor.userId}`),
     );
   });
   box.replaceChildren(el('legend', {}, 'Acting as'), ...radios);
@@ -230,6 +266,8 @@ function renderMain(snap) {
     tab.setAttribute('aria-selected', String(tab.dataset.tab === state.tab));
   $('home').hidden = !showHome;
   $('message-pane').hidden = showHome;
+  // The agent's own CXone application sits under the app's direct messages (incontact sandbox).
+  desk.render(snap.desk, inApp && state.tab === 'messages');
   $('composer-input').placeholder = inApp ? `Message ${snap.app.name}` : `Message #${channel?.name ?? ''}`;
   if (showHome) return renderHome(snap);
   const inChannel = channel ? snap.messages.filter((m) => m.channel === channel.id) : [];
@@ -246,6 +284,7 @@ function render(snap) {
   state.snap = snap;
   state.me = snap.me;
   page.users = new Map(snap.users.map((u) => [u.id, u]));
+  markDmsSeen(snap);
   renderSidebar(snap);
   renderMain(snap);
   syncModal(snap.modal, page);
