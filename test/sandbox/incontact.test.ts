@@ -31,7 +31,7 @@ async function command(text: string, user = SUPERVISOR.id) {
 
 async function click(message: { ts: string }, actionId: string, user = SUPERVISOR.id) {
   const found = findElement(stack.workspace.message(CHANNEL, message.ts), actionId);
-  if (!found) throw new Error(`no ${actionId} in ${allText(message)}`);
+  if (!found) throw new Error(`no ${actionId} in ${textOf(message)}`);
   const container = { type: 'message', channel: CHANNEL, ts: message.ts };
   return ui('action', { user, container, blockId: found.blockId, actionId });
 }
