@@ -1,5 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../logger';
+import { foreignReplyAddressCard } from './blocks';
 
 /**
  * Where the app may POST a reply. A `response_url` arrives inside the request, and the app posts its
@@ -31,9 +32,6 @@ export function responseUrlPolicy(slackApiUrl: string): ResponseUrlPolicy {
   };
 }
 
-const REFUSED_TEXT =
-  ':no_entry: This request was refused: the address it gave for the reply is not one of Slack’s. Nothing was done.';
-
 interface ReplyAddresses {
   response_url?: unknown;
   response_urls?: Array<{ response_url?: unknown }>;
@@ -58,14 +56,15 @@ export function refuseForeignResponseUrls(
     const foreign = addresses.find((u) => u !== undefined && (typeof u !== 'string' || !policy.allows(u)));
     if (foreign === undefined) return args.next();
     logger.warn({ host: hostOf(foreign) }, 'request refused: its response_url is not a Slack host');
+    const refused = foreignReplyAddressCard();
     const ack = 'ack' in args ? (args.ack as (response?: object) => Promise<void>) : undefined;
-    if (body.user_id && ack) return ack({ response_type: 'ephemeral', text: REFUSED_TEXT });
+    if (body.user_id && ack) return ack({ response_type: 'ephemeral', ...refused });
     await ack?.();
     const user = body.user?.id ?? body.user_id;
     const channel = body.channel?.id ?? body.channel_id;
     if (!user || !channel) return;
     await args.client.chat
-      .postEphemeral({ channel, user, text: REFUSED_TEXT })
+      .postEphemeral({ channel, user, text: refused.text, blocks: refused.blocks })
       .catch((err) => logger.warn({ err }, 'could not tell the member why the request was refused'));
   };
 }

@@ -65,6 +65,13 @@ export function replayedClickCard(): Card {
   );
 }
 
+/** A request whose reply address is not Slack's (response-urls.ts): nothing is done with it. */
+export function foreignReplyAddressCard(): Card {
+  return notice(
+    md`:no_entry: This request was refused: the address it gave for the reply is not one of Slack’s. Nothing was done.`,
+  );
+}
+
 export function cancelledCard(): Card {
   return notice(md`Cancelled. Nothing was sent to CXone.`);
 }
