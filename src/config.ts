@@ -6,13 +6,32 @@ import { z } from 'zod';
  * An empty string counts as unset, so `FOO=` in a .env file behaves like no `FOO` at all.
  */
 
+/** One thing wrong with the environment: the variable and what is wrong with it. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly detail: string;
+}
+
+/**
+ * The configuration cannot be used. Carries every problem found at once, so a new user fixes them all in
+ * one go; `variable` is the first one's (invalid values before missing ones), for callers that name one.
+ */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(
-    readonly variable: string,
-    detail: string,
-  ) {
-    super(`${variable}: ${detail}`);
+  readonly variable: string;
+  readonly problems: readonly ConfigProblem[];
+  /** A sentence that applies to every problem (e.g. the simulator alternative to missing credentials). */
+  readonly note: string | undefined;
+  constructor(variable: string, detail: string);
+  constructor(problems: readonly [ConfigProblem, ...ConfigProblem[]], note?: string);
+  constructor(first: string | readonly [ConfigProblem, ...ConfigProblem[]], second?: string) {
+    const problems = typeof first === 'string' ? [{ variable: first, detail: second ?? '' }] : [...first];
+    const note = typeof first === 'string' ? undefined : second;
+    const lines = problems.map((p) => `${p.variable}: ${p.detail}`);
+    super([...lines, ...(note ? [note] : [])].join('\n'));
+    this.problems = problems;
+    this.variable = problems[0]!.variable;
+    this.note = note;
   }
 }
 
@@ -30,10 +49,11 @@ export const DEFAULT_CXONE_API_VERSION = 'v27.0';
 export type CxoneDialect = 'v2' | 'incontact';
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected Slack user ids like U012ABCDEF');
 
+/** A whole number; `abc` is refused in words (zod's own text would say "expected number, received NaN"). */
+const wholeNumber = (what: string) => z.coerce.number(`must be ${what}`).int(`must be ${what}`);
+
 const intMs = (fallback: number, min: number, max: number) =>
-  z.coerce
-    .number()
-    .int('must be a whole number of milliseconds')
+  wholeNumber('a whole number of milliseconds')
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`)
     .default(fallback);
@@ -49,7 +69,10 @@ const envSchema = z.object({
     .url('must be a URL such as https://slack.com/api/')
     .default('https://slack.com/api/')
     .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber('a port number from 0 to 65535')
+    .min(0, 'must be a port number from 0 to 65535')
+    .max(65535, 'must be a port number from 0 to 65535')
+    .default(3000),
   CXONE_BASE_URL: z
     .url('must be a URL such as https://api-us-02.niceincontact.com')
     .transform((u) => u.replace(/\/+$/, ''))
@@ -96,7 +119,12 @@ const envSchema = z.object({
     .default('sqlite:./data/agentstate.db'),
   VERIFY_TIMEOUT_MS: intMs(15_000, 1_000, 600_000),
   WATCH_INTERVAL_MS: intMs(15_000, 1_000, 3_600_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'must be one of fatal, error, warn, info, debug, trace, silent',
+    )
+    .default('info'),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -141,7 +169,10 @@ function deepFreeze<T extends object>(o: T): T {
   return Object.freeze(o);
 }
 
-/** Parses the environment. Throws a ConfigError naming the first invalid variable. */
+/**
+ * Parses the environment. Throws one ConfigError listing every problem: each invalid value, then each
+ * variable the chosen dialect requires that is missing.
+ */
 export function loadConfig(env: Env): Config {
   const cleaned: Env = {};
   for (const key of Object.keys(envSchema.shape)) {
@@ -149,31 +180,14 @@ export function loadConfig(env: Env): Config {
     if (v !== undefined && v.trim() !== '') cleaned[key] = v;
   }
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
-  }
+  const problems: ConfigProblem[] = parsed.success ? [] : invalidValues(parsed.error.issues);
+  const missing = missingVariables(cleaned, problems);
+  throwIfAny([...problems, ...missing.problems], missing.note);
+  // Not reached: a failed parse has at least one issue. Narrows `parsed` for what follows.
+  if (!parsed.success) throw new ConfigError('environment', 'is invalid');
   const e = parsed.data;
   const simulator = e.CXONE_SIMULATOR === '1';
   const dialect: CxoneDialect = e.CXONE_DIALECT ?? (e.CXONE_ACCESS_KEY_ID ? 'incontact' : 'v2');
-  if (!simulator) {
-    const required =
-      dialect === 'v2'
-        ? (['CXONE_BASE_URL', 'CXONE_CLIENT_ID', 'CXONE_CLIENT_SECRET'] as const)
-        : ([
-            'CXONE_ACCESS_KEY_ID',
-            'CXONE_ACCESS_KEY_SECRET',
-            'CXONE_CLIENT_ID',
-            'CXONE_CLIENT_SECRET',
-          ] as const);
-    for (const name of required) {
-      if (!e[name])
-        throw new ConfigError(
-          name,
-          `is required for the ${dialect} dialect (or set CXONE_SIMULATOR=1 to use the built-in simulator)`,
-        );
-    }
-  }
   return deepFreeze({
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
@@ -206,13 +220,93 @@ export function loadConfig(env: Env): Config {
   });
 }
 
-/** `serve` needs Slack credentials that the CLI does not: check them only there. */
-export function assertServeConfig(config: Config): void {
-  if (!config.slack.botToken) throw new ConfigError('SLACK_BOT_TOKEN', 'is required to serve the Slack app');
-  if (!config.slack.socketMode && !config.slack.signingSecret) {
-    throw new ConfigError(
-      'SLACK_SIGNING_SECRET',
-      'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
-    );
+/** One problem per variable (a list such as SUPERVISOR_USER_IDS can fail once per entry), in schema order. */
+function invalidValues(issues: readonly z.core.$ZodIssue[]): ConfigProblem[] {
+  const seen = new Map<string, ConfigProblem>();
+  for (const issue of issues) {
+    const variable = String(issue.path[0] ?? 'environment');
+    if (!seen.has(variable)) seen.set(variable, { variable, detail: issue.message });
   }
+  return [...seen.values()];
+}
+
+/** The dialect the environment asks for; undefined when CXONE_DIALECT itself is invalid. */
+function dialectOf(env: Env): CxoneDialect | undefined {
+  const asked = env.CXONE_DIALECT;
+  if (asked === undefined) return env.CXONE_ACCESS_KEY_ID ? 'incontact' : 'v2';
+  return asked === 'v2' || asked === 'incontact' ? asked : undefined;
+}
+
+const REQUIRED: Record<CxoneDialect, readonly string[]> = {
+  v2: ['CXONE_BASE_URL', 'CXONE_CLIENT_ID', 'CXONE_CLIENT_SECRET'],
+  incontact: ['CXONE_ACCESS_KEY_ID', 'CXONE_ACCESS_KEY_SECRET', 'CXONE_CLIENT_ID', 'CXONE_CLIENT_SECRET'],
+};
+
+/**
+ * The credentials the chosen dialect needs and the environment lacks. Nothing is required when the
+ * simulator is asked for, and nothing is guessed when CXONE_DIALECT or CXONE_SIMULATOR is itself invalid
+ * (that problem is already listed). A variable set to an invalid value is listed as invalid, not missing.
+ */
+function missingVariables(
+  env: Env,
+  invalid: readonly ConfigProblem[],
+): { problems: ConfigProblem[]; note?: string } {
+  const dialect = dialectOf(env);
+  const simulatorAsked = env.CXONE_SIMULATOR !== undefined && env.CXONE_SIMULATOR !== '0';
+  if (!dialect || simulatorAsked) return { problems: [] };
+  const problems = REQUIRED[dialect]
+    .filter((name) => env[name] === undefined && !invalid.some((p) => p.variable === name))
+    .map((variable) => ({ variable, detail: `is required for the ${dialect} dialect` }));
+  return problems.length === 0
+    ? { problems }
+    : { problems, note: 'Or set CXONE_SIMULATOR=1 to use the built-in CXone simulator instead.' };
+}
+
+/** `serve` needs Slack credentials that the CLI does not: check them only there, reporting each missing one. */
+export function assertServeConfig(config: Config): void {
+  throwIfAny(slackProblems(config.slack));
+}
+
+/**
+ * `loadConfig` and `assertServeConfig` in one: a `serve` started with nothing set names the CXone and the
+ * Slack variables it needs in one message, rather than the Slack ones only on the next try.
+ */
+export function loadServeConfig(env: Env): Config {
+  try {
+    const config = loadConfig(env);
+    assertServeConfig(config);
+    return config;
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    const raw = (name: string) => (env[name]?.trim() ? env[name] : undefined);
+    const slack = slackProblems({
+      botToken: raw('SLACK_BOT_TOKEN'),
+      signingSecret: raw('SLACK_SIGNING_SECRET'),
+      socketMode: raw('SLACK_APP_TOKEN') !== undefined,
+    }).filter((p) => !err.problems.some((q) => q.variable === p.variable));
+    throwIfAny([...err.problems, ...slack], err.note);
+    throw err;
+  }
+}
+
+function throwIfAny(problems: readonly ConfigProblem[], note?: string): void {
+  const [first, ...rest] = problems;
+  if (first) throw new ConfigError([first, ...rest], note);
+}
+
+function slackProblems(slack: {
+  botToken: string | undefined;
+  signingSecret: string | undefined;
+  socketMode: boolean;
+}): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (!slack.botToken)
+    problems.push({ variable: 'SLACK_BOT_TOKEN', detail: 'is required to serve the Slack app' });
+  if (!slack.socketMode && !slack.signingSecret) {
+    problems.push({
+      variable: 'SLACK_SIGNING_SECRET',
+      detail: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    });
+  }
+  return problems;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertServeConfig, CONFIG_VARIABLES, ConfigError, loadConfig } from '../src/config';
+import { assertServeConfig, CONFIG_VARIABLES, ConfigError, loadConfig, loadServeConfig } from '../src/config';
 
 const cxone = {
   CXONE_BASE_URL: 'https://api.example.com/',
@@ -8,9 +8,9 @@ const cxone = {
   CXONE_CLIENT_SECRET: 'secret',
 };
 
-function configError(env: Record<string, string>): ConfigError {
+function configError(env: Record<string, string>, load: typeof loadConfig = loadConfig): ConfigError {
   try {
-    loadConfig(env);
+    load(env);
   } catch (err) {
     if (err instanceof ConfigError) return err;
     throw err;
@@ -46,6 +46,61 @@ describe('loadConfig', () => {
 
     expect(err.variable).toBe('CXONE_CLIENT_ID');
     expect(err.message).toMatch(/CXONE_SIMULATOR=1/);
+  });
+
+  it('when several variables are invalid or missing, then one error lists every problem, invalid values first', () => {
+    const err = configError({ VERIFY_TIMEOUT_MS: 'abc', LOG_LEVEL: 'loud', CXONE_CLIENT_ID: 'id' });
+
+    expect(err.problems.map((p) => p.variable)).toEqual([
+      'VERIFY_TIMEOUT_MS',
+      'LOG_LEVEL',
+      'CXONE_BASE_URL',
+      'CXONE_CLIENT_SECRET',
+    ]);
+    expect(err.variable).toBe('VERIFY_TIMEOUT_MS');
+    expect(err.message.split('\n')).toEqual([
+      'VERIFY_TIMEOUT_MS: must be a whole number of milliseconds',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
+      'CXONE_BASE_URL: is required for the v2 dialect',
+      'CXONE_CLIENT_SECRET: is required for the v2 dialect',
+      'Or set CXONE_SIMULATOR=1 to use the built-in CXone simulator instead.',
+    ]);
+  });
+
+  it('when nothing is set for the incontact dialect, then all four credentials are named', () => {
+    const err = configError({ CXONE_DIALECT: 'incontact' });
+
+    expect(err.problems.map((p) => p.variable)).toEqual([
+      'CXONE_ACCESS_KEY_ID',
+      'CXONE_ACCESS_KEY_SECRET',
+      'CXONE_CLIENT_ID',
+      'CXONE_CLIENT_SECRET',
+    ]);
+  });
+
+  it('when a variable is set to an invalid value, then it is listed as invalid and not also as missing', () => {
+    const err = configError({ ...cxone, CXONE_BASE_URL: 'not a url' });
+
+    expect(err.problems).toEqual([{ variable: 'CXONE_BASE_URL', detail: expect.stringMatching(/URL/) }]);
+  });
+
+  it.each([
+    ['CXONE_DIALECT', 'genesys'],
+    ['CXONE_SIMULATOR', 'yes'],
+  ])('when %s is %p, then no credentials are asked for a dialect nobody chose', (name, value) => {
+    expect(configError({ [name]: value }).problems.map((p) => p.variable)).toEqual([name]);
+  });
+
+  it.each([
+    ['VERIFY_TIMEOUT_MS', 'abc', 'must be a whole number of milliseconds'],
+    ['VERIFY_TIMEOUT_MS', '1.5', 'must be a whole number of milliseconds'],
+    ['WATCH_INTERVAL_MS', 'soon', 'must be a whole number of milliseconds'],
+    ['PORT', 'eighty', 'must be a port number from 0 to 65535'],
+    ['PORT', '70000', 'must be a port number from 0 to 65535'],
+  ])('when %s is %p, then the message says what is expected in words', (name, value, words) => {
+    const err = configError({ ...cxone, [name]: value });
+
+    expect(err.message).toBe(`${name}: ${words}`);
   });
 
   it('when the simulator is asked for, then no CXone credentials are needed', () => {
@@ -94,6 +149,40 @@ describe('loadConfig', () => {
 
     expect(() => assertServeConfig(c)).toThrow(/SLACK_SIGNING_SECRET/);
     expect(() => assertServeConfig(loadConfig(cxone))).toThrow(/SLACK_BOT_TOKEN/);
+  });
+
+  it('when serving in HTTP mode with no Slack variables at all, then both missing ones are named at once', () => {
+    let err: unknown;
+    try {
+      assertServeConfig(loadConfig(cxone));
+    } catch (e) {
+      err = e;
+    }
+
+    expect((err as ConfigError).problems.map((p) => p.variable)).toEqual([
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+    ]);
+  });
+
+  it('when serve starts with nothing set, then the CXone and the Slack variables are named in one error', () => {
+    const err = configError({ LOG_LEVEL: 'loud' }, loadServeConfig);
+
+    expect(err.problems.map((p) => p.variable)).toEqual([
+      'LOG_LEVEL',
+      'CXONE_BASE_URL',
+      'CXONE_CLIENT_ID',
+      'CXONE_CLIENT_SECRET',
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+    ]);
+    expect(err.message).toMatch(/CXONE_SIMULATOR=1/);
+  });
+
+  it('when serve is configured, then loadServeConfig returns the config', () => {
+    expect(
+      loadServeConfig({ ...cxone, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack.socketMode,
+    ).toBe(true);
   });
 });
 
