@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { isCxoneError } from '../cxone/errors';
 import type { Operation, OperationStore } from '../store/port';
+import { WindowClosedError, withinWindow } from './deadline';
 import { sameId, sameName } from './deps';
 import { type Agent, displayName, idSchema } from './model';
 import { defaultOrphanAfterMs } from './operation-guard';
+import { READ_GRACE_MS } from './poll-states';
 import type { Clock } from './ports';
 import type { AgentStateService, ResolvedState } from './types';
 import { mapBounded } from './watch/concurrency';
@@ -91,11 +93,13 @@ export async function resumeOperation(deps: RecoveryDeps, op: Operation): Promis
   let lastError: unknown;
   for (;;) {
     try {
-      const done = want.met(await readStates(service, agent));
+      // Like the original verification, each read ends with the window (plus one read's grace).
+      const budget = Math.max(deadline - deps.clock.now(), READ_GRACE_MS);
+      const done = want.met(await withinWindow(budget, undefined, () => readStates(service, agent)));
       if (done) return done;
       lastError = undefined;
     } catch (err) {
-      if (!isCxoneError(err)) throw err;
+      if (!isCxoneError(err) && !(err instanceof WindowClosedError)) throw err;
       lastError = err;
     }
     const left = deadline - deps.clock.now();

@@ -1,6 +1,7 @@
 import { createAgentStateService } from '../../src/agentstate';
 import { READ_GRACE_MS } from '../../src/agentstate/poll-states';
 import { type ReadOptions, systemClock } from '../../src/agentstate/ports';
+import { resumeOperation } from '../../src/agentstate/recovery';
 import { UnavailableError } from '../../src/cxone/errors';
 import type { FakeClock } from './fake-clock';
 import { FakeCxone } from './fake-cxone';
@@ -76,6 +77,39 @@ describe('a verification whose reads hang', () => {
 
     expect(tookMs).toBeLessThanOrEqual(VERIFY + READ_GRACE_MS);
     await expect(outcome).resolves.toMatchObject({ kind: 'not_confirmed' });
+  });
+});
+
+describe('recovery re-reading a login left by a dead process', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('when CXone stops answering, then the re-check ends with its window and the login is reported unconfirmed', async () => {
+    const startedAt = new Date(Date.now());
+    const service = {
+      resolveAgent: async () => ({ kind: 'found' as const, agent: jane }),
+      resolveTarget: async () => {
+        throw new Error('catalog unavailable');
+      },
+      // Never answers.
+      report: () => new Promise<never>(() => {}),
+    };
+    const op = {
+      id: 'op-1',
+      agentId: jane.id,
+      action: 'login',
+      startedBy: 'U1',
+      startedAt,
+      target: { skill: ids.sales },
+      owner: 'host:3000/dead',
+      claimedAt: startedAt,
+    };
+
+    const outcome = resumeOperation({ service, clock: systemClock, verifyTimeoutMs: VERIFY }, op);
+    const tookMs = await settleWithin(outcome, 10 * VERIFY);
+
+    expect(tookMs).toBeLessThanOrEqual(VERIFY + READ_GRACE_MS);
+    await expect(outcome).resolves.toMatchObject({ kind: 'failed' });
   });
 });
 
