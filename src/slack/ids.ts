@@ -10,6 +10,7 @@ export const ACTION = {
   share: 'agentstate.share',
   pickAgent: 'agentstate.pick_agent',
   cancel: 'agentstate.cancel',
+  floorRefresh: 'agentstate.floor_refresh',
   skillSelect: 'agentstate.skill_select',
   stateSelect: 'agentstate.state_select',
   activitySelect: 'agentstate.activity_select',

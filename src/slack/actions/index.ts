@@ -3,6 +3,7 @@ import type { SlackDeps } from '../deps';
 import { ACTION } from '../ids';
 import { createSeenRequests, oncePerClick } from '../replays';
 import { cancelClicked } from './cancel';
+import { floorRefreshClicked } from './floor';
 import { loginClicked } from './login';
 import { logoutClicked } from './logout';
 import { openLoginModalClicked } from './open-login-modal';
@@ -20,4 +21,5 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION.pickAgent, pickAgentClicked(deps));
   app.action<BlockButtonAction>(ACTION.share, shareClicked(deps));
   app.action<BlockButtonAction>(ACTION.cancel, cancelClicked);
+  app.action<BlockButtonAction>(ACTION.floorRefresh, floorRefreshClicked(deps));
 }

@@ -9,6 +9,7 @@ import { fromBoltRespond } from '../responder';
 import { audit } from './audit';
 import type { CommandContext } from './context';
 import { diagnose } from './diagnose';
+import { floor } from './floor';
 import { help, usage } from './help';
 import { login } from './login';
 import { logout } from './logout';
@@ -33,12 +34,13 @@ function dispatch(ctx: CommandContext, parsed: ParseResult): Promise<CommandOutc
       return status(ctx, parsed);
     case 'history':
       return v2History(ctx, parsed);
+    case 'floor':
+      return floor(ctx, parsed);
     case 'available':
     case 'unavailable':
-    case 'floor':
       return usage(ctx, {
         kind: 'usage',
-        problem: `\`${parsed.kind}\` is not supported by this CXone API: the tutorial's API has no agent sessions, states with reasons or teams. It works when the app is connected to a NICE CXone tenant.`,
+        problem: `\`${parsed.kind}\` is not supported by this CXone API: the tutorial's API has no agent sessions or states with reasons. It works when the app is connected to a NICE CXone tenant.`,
       });
     case 'diagnose':
       return diagnose(ctx, parsed);

@@ -19,6 +19,14 @@ import { userMention } from '../blocks/mrkdwn';
 import { encode } from '../payloads';
 import { SESSION_ACTION } from './values';
 
+/** The buttons' action ids: each dialect's surface handles its own floor clicks. */
+export interface FloorActions {
+  refresh: string;
+  fix: string;
+}
+
+const SESSION_FLOOR: FloorActions = { refresh: SESSION_ACTION.floorRefresh, fix: SESSION_ACTION.floorFix };
+
 /**
  * The floor card: a whole team at a glance within Slack's limits (50 blocks, 3,000 characters a section).
  * Problem groups list their people, longest first; working and available agents are counts with a few
@@ -51,12 +59,12 @@ function fixVerb(fix: BulkFix): string {
   return `Ask ${agents} to log in`;
 }
 
-function fixButtons(floor: Floor): Block[] {
+function fixButtons(floor: Floor, ids: FloorActions): Block[] {
   const scope = floor.scope.id;
   const buttons = floor.fixes.flatMap((fix) => [
     button({
       text: fixVerb(fix),
-      actionId: SESSION_ACTION.floorFix,
+      actionId: ids.fix,
       style: 'primary',
       value: encode({ t: scope, f: fix.id }),
       confirm: confirmDialog(
@@ -68,7 +76,7 @@ function fixButtons(floor: Floor): Block[] {
     }),
     button({
       text: `What would change (${fix.agents.length})`,
-      actionId: SESSION_ACTION.floorFix,
+      actionId: ids.fix,
       value: encode({ t: scope, f: fix.id, d: true }),
     }),
   ]);
@@ -76,17 +84,17 @@ function fixButtons(floor: Floor): Block[] {
     actions(
       FLOOR_BLOCK,
       ...buttons.slice(0, 20),
-      button({ text: 'Refresh', actionId: SESSION_ACTION.floorRefresh, value: encode({ t: scope }) }),
+      button({ text: 'Refresh', actionId: ids.refresh, value: encode({ t: scope }) }),
       button({
         text: 'Show all',
-        actionId: SESSION_ACTION.floorRefresh,
+        actionId: ids.refresh,
         value: encode({ t: scope, all: true }),
       }),
     ),
   ];
 }
 
-export function floorCard(floor: Floor, opts: { showAll?: boolean } = {}): Card {
+export function floorCard(floor: Floor, opts: { showAll?: boolean; actions?: FloorActions } = {}): Card {
   const now = floor.readAt;
   const c = floor.counts;
   const counts = md`*${c.unavailable}* unavailable · *${c.no_state}* no state · *${c.logged_out}* logged out · *${c.working}* working · *${c.available}* available`;
@@ -97,22 +105,22 @@ export function floorCard(floor: Floor, opts: { showAll?: boolean } = {}): Card 
       header(`Floor: ${floor.scope.name} (${floor.total} agents)`),
       section(counts),
       ...groups.slice(0, 40),
-      ...fixButtons(floor),
+      ...fixButtons(floor, opts.actions ?? SESSION_FLOOR),
       context(md`Read from CXone at ${slackDate(now)} · longest in each state first`),
     ],
   );
 }
 
-export function floorSummaryCard(s: FloorSummary): Card {
+export function floorSummaryCard(s: FloorSummary, ids: FloorActions = SESSION_FLOOR): Card {
   const rows = s.rows.slice(0, 40).map((r) => {
     const c = r.counts;
     return section(
       md`*${r.scope.name}* — ${r.total} agents: ${c.available} available, ${c.working} working, ${c.unavailable + c.no_state} unavailable or no state, ${c.logged_out} logged out`,
-      button({ text: 'Open', actionId: SESSION_ACTION.floorRefresh, value: encode({ t: r.scope.id }) }),
+      button({ text: 'Open', actionId: ids.refresh, value: encode({ t: r.scope.id }) }),
     );
   });
-  return card(md`${s.rows.length} teams`, [
-    header('Floor: every team'),
+  return card(md`${s.rows.length} ${s.rows[0]?.scope.kind === 'skill' ? 'skills' : 'teams'}`, [
+    header(s.rows[0]?.scope.kind === 'skill' ? 'Floor: every skill' : 'Floor: every team'),
     ...rows,
     context(md`Read from CXone at ${slackDate(s.readAt)}`),
   ]);

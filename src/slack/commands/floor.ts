@@ -1,0 +1,33 @@
+import { UnknownScopeError } from '../../agentstate/floor/model';
+import { type Card, card, join, md, section } from '../blocks/kit';
+import type { SlackDeps } from '../deps';
+import type { Command } from '../grammar';
+import { ACTION } from '../ids';
+import { floorCard, floorSummaryCard } from '../sessions/floor-card';
+import type { SubcommandHandler } from './context';
+
+const V2_FLOOR = { refresh: ACTION.floorRefresh, fix: ACTION.floorRefresh };
+
+/** `/agentstate floor [skill]` on the tutorial's API: a skill's logged-in agents, or a line per skill. */
+export const floor: SubcommandHandler<Extract<Command, { kind: 'floor' }>> = async (ctx, cmd) => {
+  await ctx.respond(await skillFloorView(ctx.deps, cmd.scope));
+  return 'ok';
+};
+
+export async function skillFloorView(deps: SlackDeps, skill?: string, showAll = false): Promise<Card> {
+  try {
+    const view = await deps.service.floor(skill);
+    return 'kind' in view
+      ? floorSummaryCard(view, V2_FLOOR)
+      : floorCard(view, { showAll, actions: V2_FLOOR });
+  } catch (err) {
+    if (!(err instanceof UnknownScopeError)) throw err;
+    const skills = join(
+      err.options.map((o) => md`*${o}*`),
+      ', ',
+    );
+    return card(md`No skill is called ${err.value}`, [
+      section(md`:warning: No skill is called *${err.value}*. Skills: ${skills}`),
+    ]);
+  }
+}
