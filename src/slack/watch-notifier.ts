@@ -2,9 +2,9 @@ import type { webApi } from '@slack/bolt';
 import type { AgentState } from '../agentstate/model';
 import type { Clock } from '../agentstate/ports';
 import type { AgentStateService } from '../agentstate/types';
-import type { DropEvent, ReturnEvent, WatchNotifier } from '../agentstate/watch';
+import type { DropEvent, NoticeSink, ReturnEvent, WatchNotifier } from '../agentstate/watch';
 import type { Logger } from '../logger';
-import type { SubscriptionStore, WatcherStateStore } from '../store/port';
+import type { DropNotice, SubscriptionStore, WatcherStateStore } from '../store/port';
 import {
   type BackView,
   backReplyCard,
@@ -18,10 +18,9 @@ import {
 import { type ChannelPacer, createChannelPacer } from './channel-pacer';
 
 /**
- * The watcher's notices in Slack (the `WatchNotifier` port of agentstate/watch): one message per dropped
- * agent with a "Log back in" button, or one digest when more than DIGEST_THRESHOLD drop in one channel in
- * one cycle; agents back → one reply per drop message's thread, and the parent edited to a resolved
- * version without the button. Posts are paced per channel (channel-pacer.ts).
+ * The watcher's notices in Slack: the mechanics every dialect shares (`createNoticeNotifier`) and the
+ * tutorial dialect's cards (`createSlackWatchNotifier`). The incontact dialect's cards are in
+ * `sessions/watch-notifier.ts`.
  */
 
 /**
@@ -38,14 +37,17 @@ export interface SlackWatchNotifierOptions {
    * Lets the parent of a digest be edited correctly when only some of its agents are back (which agents of
    * that message are still out, and their names). Without it a returning agent resolves its whole message.
    */
-  store?: {
-    watcher: Pick<WatcherStateStore, 'openDrops'>;
-    subscriptions: Pick<SubscriptionStore, 'listByChannel'>;
-  };
+  store?: NoticeStore;
   logger: Logger;
   clock: Clock;
   /** Default one message per second per channel. */
   pacer?: ChannelPacer;
+}
+
+/** Which notices of a message are still open, and the names their channel knows the agents by. */
+export interface NoticeStore {
+  watcher: Pick<WatcherStateStore, 'openDrops'>;
+  subscriptions: Pick<SubscriptionStore, 'listByChannel'>;
 }
 
 interface Names {
@@ -53,7 +55,48 @@ interface Names {
   activity(id: string): string | undefined;
 }
 
-export function createSlackWatchNotifier(opts: SlackWatchNotifierOptions): WatchNotifier {
+/** A notice of the same message whose agent is still out when others of it come back. */
+export interface StillOut {
+  notice: DropNotice;
+  /** From the channel's subscription (the agent id when it has none any more). */
+  agentName: string;
+}
+
+/** The cards of one dialect's notices; the posting, pacing, threading and editing are the same for all. */
+export interface NoticeCards<D, R> {
+  /** The one message of a cycle for a channel: one agent's card, or a digest of several. */
+  drops(drops: D[]): Promise<Card>;
+  /** Called once per `returned` call (it may read names first); draws each drop message's thread reply and parent. */
+  returns(returns: R[]): Promise<ReturnCards<R>>;
+}
+
+export interface ReturnCards<R> {
+  /** The thread reply naming everyone of one message who is back. */
+  reply(group: R[]): Card;
+  /** The message itself once they are back: resolved, or a digest of those still out. */
+  parent(group: R[], stillOut: StillOut[]): Card;
+}
+
+export interface NoticeNotifierOptions<D, R> {
+  client: webApi.WebClient;
+  cards: NoticeCards<D, R>;
+  /** Lets the parent of a digest be edited correctly when only some of its agents are back. */
+  store?: NoticeStore;
+  logger: Logger;
+  clock: Clock;
+  /** Default one message per second per channel. */
+  pacer?: ChannelPacer;
+}
+
+/**
+ * The watcher's notices in Slack, whatever the dialect (the `NoticeSink` port of agentstate/watch): one
+ * message per channel and cycle, paced per channel (channel-pacer.ts); agents back → one reply per drop
+ * message's thread, and the parent edited by the dialect's cards.
+ */
+export function createNoticeNotifier<
+  D extends { agentId: string },
+  R extends { agentId: string; messageTs: string },
+>(opts: NoticeNotifierOptions<D, R>): NoticeSink<D, R> {
   const { client, logger } = opts;
   const pacer = opts.pacer ?? createChannelPacer(opts.clock);
 
@@ -76,13 +119,10 @@ export function createSlackWatchNotifier(opts: SlackWatchNotifierOptions): Watch
      * earlier message, and a possible duplicate is better than a drop nobody hears about.
      */
     async dropped(channelId, drops) {
-      const names = drops.some((d) => !d.lastSkillName && d.lastSkillId) ? await loadNames(opts) : NO_NAMES;
-      const views = drops.map((d) => dropView(d, names));
-      // One message per channel and cycle: the agent's own card, or a digest of several. If Slack refuses
+      // One message per channel and cycle, the agent's own card or a digest of several. If Slack refuses
       // it the throw means none was posted, and the engine offers every one of them again next cycle.
-      const card = views.length > DIGEST_THRESHOLD ? digestCard(views) : dropCard(views[0]!);
-      const ts = await post(channelId, card);
-      return views.map((v) => ({ agentId: v.agentId, messageTs: ts }));
+      const ts = await post(channelId, await opts.cards.drops(drops));
+      return drops.map((d) => ({ agentId: d.agentId, messageTs: ts }));
     },
 
     /**
@@ -90,16 +130,14 @@ export function createSlackWatchNotifier(opts: SlackWatchNotifierOptions): Watch
      * all are attempted, and any failure is thrown so the engine offers those returns again.
      */
     async returned(channelId, returns) {
-      const names = await loadNames(opts);
-      const backs = new Map(returns.map((r) => [r.agentId, backView(r, names)]));
+      const cards = await opts.cards.returns(returns);
       let failure: unknown;
       for (const [ts, group] of groupByMessage(returns)) {
-        const groupBacks = group.map((r) => backs.get(r.agentId)!);
-        await post(channelId, backReplyCard(groupBacks), ts).catch((err) => {
+        await post(channelId, cards.reply(group), ts).catch((err) => {
           failure ??= err;
           logger.warn({ err, channelId, ts }, 'return reply not posted');
         });
-        await resolveParent(opts, channelId, ts, group, groupBacks, names).catch((err) =>
+        await resolveParent(opts, channelId, ts, group, cards).catch((err) =>
           logger.warn({ err, channelId, ts }, 'could not update the drop message'),
         );
       }
@@ -108,50 +146,83 @@ export function createSlackWatchNotifier(opts: SlackWatchNotifierOptions): Watch
   };
 }
 
+/**
+ * The tutorial dialect's notices: one message per dropped agent with a "Log back in" button, or one digest
+ * when more than DIGEST_THRESHOLD drop in one channel in one cycle; agents back → the reply names the skill
+ * and activity, and the parent is edited to a resolved version without the button.
+ */
+export function createSlackWatchNotifier(opts: SlackWatchNotifierOptions): WatchNotifier {
+  return createNoticeNotifier<DropEvent, ReturnEvent>({ ...opts, cards: v2Cards(opts) });
+}
+
+function v2Cards(opts: SlackWatchNotifierOptions): NoticeCards<DropEvent, ReturnEvent> {
+  return {
+    async drops(drops) {
+      const names = drops.some((d) => !d.lastSkillName && d.lastSkillId) ? await loadNames(opts) : NO_NAMES;
+      const views = drops.map((d) => dropView(d, names));
+      return views.length > DIGEST_THRESHOLD ? digestCard(views) : dropCard(views[0]!);
+    },
+    async returns(returns) {
+      const names = await loadNames(opts);
+      const backs = new Map(returns.map((r) => [r.agentId, backView(r, names)]));
+      const backsOf = (group: ReturnEvent[]) => group.map((r) => backs.get(r.agentId)!);
+      return {
+        reply: (group) => backReplyCard(backsOf(group)),
+        parent: (group, stillOut) =>
+          stillOut.length
+            ? partlyResolvedDigestCard(
+                stillOut.map((s) => stillOutView(s, names)),
+                backsOf(group),
+              )
+            : resolvedDropCard(backsOf(group)),
+      };
+    },
+  };
+}
+
 /** Edits the drop message: resolved when nobody in it is still out, else a digest of those still out. */
-async function resolveParent(
-  opts: SlackWatchNotifierOptions,
+async function resolveParent<R extends { agentId: string }>(
+  opts: { client: webApi.WebClient; store?: NoticeStore },
   channel: string,
   ts: string,
-  returning: ReturnEvent[],
-  backs: BackView[],
-  names: Names,
+  returning: R[],
+  cards: ReturnCards<R>,
 ): Promise<void> {
-  const stillOut = await stillOutIn(opts, channel, ts, returning, names);
-  const card = stillOut.length ? partlyResolvedDigestCard(stillOut, backs) : resolvedDropCard(backs);
+  const card = cards.parent(returning, await stillOutIn(opts.store, channel, ts, returning));
   await opts.client.chat.update({ channel, ts, text: card.text, blocks: card.blocks });
 }
 
 async function stillOutIn(
-  opts: SlackWatchNotifierOptions,
+  store: NoticeStore | undefined,
   channel: string,
   ts: string,
-  returning: ReturnEvent[],
-  names: Names,
-): Promise<DropView[]> {
-  if (!opts.store) return [];
+  returning: ReadonlyArray<{ agentId: string }>,
+): Promise<StillOut[]> {
+  if (!store) return [];
   const back = new Set(returning.map((r) => r.agentId));
   // The engine resolves the notices after this call returns, so the returning agents are still open here.
-  const open = (await opts.store.watcher.openDrops({ channelId: channel })).filter(
+  const open = (await store.watcher.openDrops({ channelId: channel })).filter(
     (n) => n.messageTs === ts && !back.has(n.agentId),
   );
   if (open.length === 0) return [];
-  const subs = await opts.store.subscriptions.listByChannel(channel);
+  const subs = await store.subscriptions.listByChannel(channel);
   const nameOf = new Map(subs.map((s) => [s.agentId, s.agentName]));
-  return open.map((n) => {
-    const lastSkillName = n.lastSkill ? names.skill(n.lastSkill) : undefined;
-    return {
-      agentId: n.agentId,
-      agentName: nameOf.get(n.agentId) ?? n.agentId,
-      lastSkillId: n.lastSkill ?? '',
-      ...(lastSkillName ? { lastSkillName } : {}),
-      at: n.droppedAt,
-    };
-  });
+  return open.map((notice) => ({ notice, agentName: nameOf.get(notice.agentId) ?? notice.agentId }));
 }
 
-function groupByMessage(returns: ReturnEvent[]): Map<string, ReturnEvent[]> {
-  const groups = new Map<string, ReturnEvent[]>();
+function stillOutView({ notice: n, agentName }: StillOut, names: Names): DropView {
+  const lastSkillName = n.lastSkill ? names.skill(n.lastSkill) : undefined;
+  return {
+    agentId: n.agentId,
+    agentName,
+    lastSkillId: n.lastSkill ?? '',
+    ...(lastSkillName ? { lastSkillName } : {}),
+    at: n.droppedAt,
+  };
+}
+
+function groupByMessage<R extends { messageTs: string }>(returns: R[]): Map<string, R[]> {
+  const groups = new Map<string, R[]>();
   for (const r of returns) groups.set(r.messageTs, [...(groups.get(r.messageTs) ?? []), r]);
   return groups;
 }

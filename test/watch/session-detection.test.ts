@@ -47,7 +47,10 @@ describe('incontact watch: drops and returns', () => {
         ],
       },
     ]);
-    expect(h.notifier.droppedCalls[0]!.drops[0]!.redelivery).toBeUndefined();
+    const [event] = h.notifier.droppedCalls[0]!.drops;
+    expect(event!.redelivery).toBeUndefined();
+    // When CXone says the session ended, not when the poll noticed.
+    expect(event!.loggedOutAt).toEqual((await h.cxone.getAgentState(ANA)).since);
     const [notice] = await h.store.watcher.openDrops({ channelId: 'C1' });
     expect(notice).toMatchObject({ agentId: ANA, messageTs: h.notifier.posted[0]!.messageTs });
   });

@@ -128,6 +128,7 @@ export function createCycleEngine<S, D, R>(opts: CycleEngineOptions<S, D, R>): W
       logger,
       now,
       subscribed,
+      current: diff.current,
       previous: new Map(diff.dropped.map((d) => [d.agentId, d.previous])),
       events: await dialect.events(plan),
     });

@@ -17,6 +17,8 @@ export interface DeliveryContext<S, D, R> {
   logger: WatchLogger;
   now: Date;
   subscribed: ReadonlyMap<string, Subscription>;
+  /** Current states of the watched agents, by agent. */
+  current: ReadonlyMap<string, S>;
   /** States before this cycle's drops, by agent. */
   previous: ReadonlyMap<string, S>;
   /** How the dialect draws its events. */
@@ -76,7 +78,10 @@ async function deliverDrops<S, D, R>(
     ctx.events.drop(
       notice,
       agentName(channelId, notice.agentId, ctx),
-      redelivery ? undefined : ctx.previous.get(notice.agentId),
+      {
+        previous: redelivery ? undefined : ctx.previous.get(notice.agentId),
+        current: ctx.current.get(notice.agentId),
+      },
       redelivery,
     ),
   );

@@ -29,8 +29,16 @@ export interface WatchDialect<S, D, R> {
 }
 
 export interface NoticeEvents<S, D, R> {
-  /** `previous` is absent for a redelivery: the cycle that saw the drop is gone, and its states with it. */
-  drop(notice: DropNotice, agentName: string, previous: S | undefined, redelivery: boolean): D;
+  /**
+   * `previous` is absent for a redelivery: the cycle that saw the drop is gone, and its states with it.
+   * `current` is the agent's state now (out), when known.
+   */
+  drop(
+    notice: DropNotice,
+    agentName: string,
+    states: { previous: S | undefined; current: S | undefined },
+    redelivery: boolean,
+  ): D;
   back(notice: DropNotice, agentName: string, current: S, at: Date): R;
 }
 

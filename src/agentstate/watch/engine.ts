@@ -40,7 +40,7 @@ function v2Dialect(
     async events(plan) {
       const skillName = await skillNamer(catalog, plan, logger);
       return {
-        drop(notice, agentName, previous, redelivery) {
+        drop(notice, agentName, { previous }, redelivery) {
           const lastSkillId = notice.lastSkill ?? '';
           const event: DropEvent = {
             agentId: notice.agentId,

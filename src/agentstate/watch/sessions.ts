@@ -43,6 +43,8 @@ export interface SessionDropEvent {
   previous?: SeenSession;
   /** When the drop was seen. Stable across redeliveries: with `agentId` it identifies the notice. */
   at: Date;
+  /** When the session ended, as CXone reports it (the LoggedOut state's start). */
+  loggedOutAt?: Date;
   /** Claimed by an earlier cycle that did not record a posted message (see DropEvent.redelivery). */
   redelivery?: boolean;
 }
@@ -98,9 +100,10 @@ function sessionDialect(
     isIn: (s) => s.state !== 'LoggedOut',
     lastSkill: () => undefined,
     events: async () => ({
-      drop(notice, agentName, previous, redelivery) {
+      drop(notice, agentName, { previous, current }, redelivery) {
         const event: SessionDropEvent = { agentId: notice.agentId, agentName, at: notice.droppedAt };
         if (previous) event.previous = previous;
+        if (current?.state === 'LoggedOut') event.loggedOutAt = new Date(current.since);
         if (redelivery) event.redelivery = true;
         return event;
       },
