@@ -1,5 +1,5 @@
 import type {
-  BlockButtonAction,
+  BlockAction,
   Middleware,
   SlackActionMiddlewareArgs,
   SlackViewMiddlewareArgs,
@@ -52,11 +52,13 @@ export function createSeenRequests(now: () => number, memoryMs = REPLAY_MEMORY_M
   };
 }
 
-type ClickArgs = SlackActionMiddlewareArgs<BlockButtonAction>;
 type FormArgs = SlackViewMiddlewareArgs<ViewSubmitAction>;
 
-/** Listener middleware for the buttons that change agent state. */
-export function oncePerClick(seen: SeenRequests, logger: Logger): Middleware<ClickArgs> {
+/** Listener middleware for the buttons (and selects) that change agent state. */
+export function oncePerClick<A extends BlockAction>(
+  seen: SeenRequests,
+  logger: Logger,
+): Middleware<SlackActionMiddlewareArgs<A>> {
   return async (args) => {
     const { action, body } = args;
     if (seen.firstTime(`click:${body.user.id}:${action.action_id}:${action.action_ts}`)) return args.next();

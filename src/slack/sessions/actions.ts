@@ -10,6 +10,7 @@ import { type ButtonArgs, readClick } from '../actions/button';
 import { errorCard, membershipUnknownCard, notFoundCard, refusalCard, staleButtonCard } from '../blocks';
 import type { SessionSlackDeps } from '../deps';
 import { decode } from '../payloads';
+import { createSeenRequests, oncePerClick } from '../replays';
 import { fromBoltRespond, type Responder } from '../responder';
 import { askAgentToLogIn } from './ask-agent';
 import { invalidReasonCard, reasonPickerCard, sessionStatusCard } from './cards';
@@ -30,6 +31,10 @@ type SelectArgs = SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddle
 export function registerSessionActions(app: App, deps: SessionSlackDeps): void {
   const button = (id: string, handler: (args: ButtonArgs) => Promise<void>) =>
     app.action<BlockButtonAction>(id, handler);
+  // A click that changes an agent's state acts once, whatever arrives again (replays.ts).
+  const seen = createSeenRequests(deps.now);
+  const change = (id: string, handler: (args: ButtonArgs) => Promise<void>) =>
+    app.action<BlockButtonAction>(id, oncePerClick(seen, deps.logger), handler);
 
   button(SESSION_ACTION.refresh, async (args) => {
     const click = await readClick(args, agentValueSchema);
@@ -46,7 +51,7 @@ export function registerSessionActions(app: App, deps: SessionSlackDeps): void {
     });
   });
 
-  button(SESSION_ACTION.available, async (args) => {
+  change(SESSION_ACTION.available, async (args) => {
     const click = await readClick(args, agentValueSchema);
     if (!click) return;
     await runSessionChange(deps, request(click), 'available', (agent, onProgress) =>
@@ -65,7 +70,8 @@ export function registerSessionActions(app: App, deps: SessionSlackDeps): void {
     });
   });
 
-  app.action<BlockStaticSelectAction>(SESSION_ACTION.unavailable, async (args: SelectArgs) => {
+  const onceSelected = oncePerClick<BlockStaticSelectAction>(seen, deps.logger);
+  app.action<BlockStaticSelectAction>(SESSION_ACTION.unavailable, onceSelected, async (args: SelectArgs) => {
     await args.ack();
     const respond = fromBoltRespond(args.respond);
     const value = decode(reasonValueSchema, args.action.selected_option.value);
@@ -85,7 +91,7 @@ export function registerSessionActions(app: App, deps: SessionSlackDeps): void {
     }
   });
 
-  button(SESSION_ACTION.logout, async (args) => {
+  change(SESSION_ACTION.logout, async (args) => {
     const click = await readClick(args, agentValueSchema);
     if (!click) return;
     // The button's confirmation said so when the agent was on a contact.
@@ -94,7 +100,7 @@ export function registerSessionActions(app: App, deps: SessionSlackDeps): void {
     );
   });
 
-  button(SESSION_ACTION.login, async (args) => {
+  change(SESSION_ACTION.login, async (args) => {
     const click = await readClick(args, agentValueSchema);
     if (!click) return;
     await runSessionChange(deps, request(click), 'login', (agent, onProgress) =>
@@ -102,7 +108,7 @@ export function registerSessionActions(app: App, deps: SessionSlackDeps): void {
     );
   });
 
-  button(SESSION_ACTION.ask, async (args) => {
+  change(SESSION_ACTION.ask, async (args) => {
     const click = await readClick(args, agentValueSchema);
     if (click)
       await askAgentToLogIn(deps, { agentId: click.value.a, userId: click.userId, respond: click.respond });
@@ -126,7 +132,7 @@ export function registerSessionActions(app: App, deps: SessionSlackDeps): void {
     );
   });
 
-  button(SESSION_ACTION.floorFix, async (args) => {
+  change(SESSION_ACTION.floorFix, async (args) => {
     const click = await readClick(args, floorFixValueSchema);
     if (!click) return;
     await guarded(click.respond, () => runFloorFix(deps, click));
