@@ -8,7 +8,7 @@ describe('manifest.yml', () => {
   it('declares /agentstate with a usage hint and Slack-escaped mentions', () => {
     expect(manifest).toMatch(/- command: \/agentstate\n/);
     expect(manifest).toMatch(
-      /usage_hint: ".*<agent>.*diagnose.*login.*logout.*skills.*watch <agent> \[#channel\].*unwatch.*watching.*audit \[agent\].*help"/,
+      /usage_hint: ".*<agent>.*diagnose.*history.*login.*logout.*available.*unavailable <agent> \[reason\].*floor.*skills.*watch <agent> \[#channel\].*unwatch.*watching.*audit \[agent\].*help"/,
     );
     expect(manifest).toContain('should_escape: true');
   });
@@ -23,6 +23,11 @@ describe('manifest.yml', () => {
       'users:read.email',
       'usergroups:read',
     ]);
+  });
+
+  it('shows the app\'s direct messages (asking an agent to log in) in a read-only Messages tab', () => {
+    expect(manifest).toContain('messages_tab_enabled: true');
+    expect(manifest).toContain('messages_tab_read_only_enabled: true');
   });
 
   it('subscribes to app_home_opened for the App Home tab and asks for no history scope', () => {
