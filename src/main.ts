@@ -151,15 +151,21 @@ export const SHUTDOWN_GRACE_MS = 7_000;
  */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   // Loaded here rather than at the top so CLI commands do not pay for loading Bolt.
-  const [{ createMetrics }, slackModule, recovery, watch, { createWatcherRunner }, { createWatchEngine }] =
-    await Promise.all([
-      import('./metrics'),
-      import('./slack/app'),
-      import('./slack/recovery'),
-      import('./slack/watch-notifier'),
-      import('./watcher'),
-      import('./agentstate/watch'),
-    ]);
+  const [
+    { createMetrics },
+    slackModule,
+    recovery,
+    watch,
+    { createWatcherRunner },
+    { createWatchEngine, createSessionWatchEngine },
+  ] = await Promise.all([
+    import('./metrics'),
+    import('./slack/app'),
+    import('./slack/recovery'),
+    import('./slack/watch-notifier'),
+    import('./watcher'),
+    import('./agentstate/watch'),
+  ]);
   // Fails with a message naming DATABASE_URL before anything else starts.
   const store = await openStore(config.databaseUrl, { logger: logger.child({ component: 'store' }) });
   const metrics = createMetrics();
@@ -240,16 +246,27 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
               clock: systemClock,
             }),
             clock: systemClock,
-            logger: logger.child({ component: 'watcher' }),
+            logger: watcherLogger,
             catalog: { skills: () => runtime.service.listSkills() },
+          })
+        : createSessionWatchEngine({
+            cxone: runtime.cxone,
+            store,
+            notifier: (await import('./slack/sessions/watch-notifier')).createSessionWatchNotifier({
+              client,
+              capabilities: runtime.sessions.capabilities,
+              store,
+              logger,
+              clock: systemClock,
+            }),
+            clock: systemClock,
+            logger: watcherLogger,
           }),
-          store,
-          holderId: owner,
-          intervalMs: config.watchIntervalMs,
-          logger: logger.child({ component: 'watcher' }),
-        })
-      : // Watching agents speaks the tutorial's dialect only in this version (the command says so).
-        undefined;
+    store,
+    holderId: owner,
+    intervalMs: config.watchIntervalMs,
+    logger: watcherLogger,
+  });
   watcher?.start();
   logger.info({ port, socketMode: config.slack.socketMode, owner }, 'agentstate is running');
   return {

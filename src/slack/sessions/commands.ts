@@ -19,8 +19,11 @@ import { runSessionChange } from './change';
 import { confirmSessionChangeCard } from './confirm';
 import { floorCommand } from './floor';
 import { historyCard, sessionDiagnoseCard } from './more-cards';
+import { sessionUnwatch } from './unwatch';
 import { sessionUsageCard } from './usage';
 import { SESSION_ACTION } from './values';
+import { sessionWatch } from './watch';
+import { sessionWatching } from './watching';
 
 type Ctx = CommandContext<SessionSlackDeps>;
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -81,16 +84,11 @@ function dispatch(ctx: Ctx, parsed: ParseResult): Promise<CommandOutcome> {
     case 'floor':
       return floorCommand(ctx, parsed.scope);
     case 'watch':
+      return sessionWatch(ctx, parsed);
     case 'unwatch':
+      return sessionUnwatch(ctx, parsed);
     case 'watching':
-      return reply(
-        ctx,
-        sessionUsageCard(ctx.deps.sessions.capabilities, {
-          kind: 'usage',
-          problem: `\`${parsed.kind}\` is not available on a CXone tenant in this version of agentstate.`,
-        }),
-        'usage',
-      );
+      return sessionWatching(ctx);
   }
 }
 

@@ -20,6 +20,7 @@ export function sessionUsageCard(capabilities: readonly Capability[], input: Par
 ${login}
 \`/agentstate logout maria\` — force her session out (asks first; warns when she is on a contact)
 \`/agentstate floor sales\` — a whole team at once, with one-click fixes
+\`/agentstate watch maria [#channel]\` — post in the channel when she logs out (\`unwatch\` stops it; \`watching\` lists them)
 \`/agentstate diagnose maria\` · \`skills\` · \`audit [agent]\` · \`help\``;
   return card(input.problem ? md`${input.problem} See /agentstate help.` : md`How to use /agentstate`, [
     ...top.map((t) => section(t)),
