@@ -95,8 +95,9 @@ export function incontactFlavour(
       note: opts.impersonation ? 'logged out: log in as the agent' : 'logged out: ask the agent to log in',
     },
     { command: `/agentstate ${ref(demo('onContact'))}`, note: 'on a contact: force log out warns' },
-    { command: `/agentstate history ${ref(hugo)}`, note: 'why did they drop: today’s timeline' },
-    { command: `/agentstate unavailable ${ref(demo('available'))}`, note: 'pick a reason' },
+    // After a subcommand the agent is one word (then a reason, for unavailable): the email names them.
+    { command: `/agentstate history ${hugo.email}`, note: 'why did they drop: today’s timeline' },
+    { command: `/agentstate unavailable ${demo('available').email}`, note: 'pick a reason' },
   ];
   if (outsider)
     hints.push({ command: `/agentstate ${ref(outsider)}`, note: 'logged out, not in this Slack' });

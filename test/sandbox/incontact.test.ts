@@ -68,6 +68,22 @@ it('gives the demo agents Slack members with their CXone emails, found by users.
   );
 });
 
+it('suggests only commands the app answers with a card of their own (no usage error, no unknown agent)', async () => {
+  for (const hint of stack.hints) {
+    const before = new Set(stack.workspace.visibleTo(SUPERVISOR.id).map((m) => m.ts));
+    await command(hint.command);
+    const answer = await waitFor(hint.command, () =>
+      stack.workspace.visibleTo(SUPERVISOR.id).find((m) => !before.has(m.ts) && m.channel === CHANNEL),
+    );
+    expect([hint.command, answer.text]).not.toEqual([
+      hint.command,
+      expect.stringMatching(
+        /See \/agentstate help|not a reason|No CXone agent|matches \d+ agents|went wrong/,
+      ),
+    ]);
+  }
+});
+
 it('makes an unavailable agent available from the status card and shows it verified in place', async () => {
   const liam = stack.simulator.tenant.demoAgent('unavailable');
   await command(`/agentstate ${name(liam)}`);
