@@ -101,11 +101,22 @@ describe('a process killed while verifying a login', () => {
   });
 
   it('when the process gets SIGTERM, then it exits 0 and the next start finds no operation left behind', async () => {
+    // A database of its own: the killed process of the test above left a watcher lease that only expires
+    // (a restarted process is another owner, so it cannot simply renew it).
+    const ownDatabase = `sqlite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'agentstate-term-')), 'app.db')}`;
     const port = await freePort();
-    app = await startServe(env, port);
+    app = await startServe({ ...env, DATABASE_URL: ownDatabase }, port);
+    await waitFor(async () => {
+      const probe = await openStore(ownDatabase);
+      try {
+        return (await probe.leases.current('watcher')) ? true : undefined;
+      } finally {
+        await probe.close();
+      }
+    });
 
     expect(await app.kill('SIGTERM')).toBe(0);
-    const store = await openStore(databaseUrl);
+    const store = await openStore(ownDatabase);
     try {
       expect(await store.operations.listUnfinished()).toEqual([]);
       expect(await store.leases.current('watcher')).toBeUndefined();
