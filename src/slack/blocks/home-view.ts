@@ -20,6 +20,8 @@ export interface HomeInput {
   watched: HomeSection<{ subs: Subscription[]; states: ReadonlyMap<string, CurrentState> }>;
   audit: HomeSection<AuditEntry[]>;
   now: Date;
+  /** How to use the app with the connected CXone dialect; the tutorial dialect's usage by default. */
+  usage?: Block[];
 }
 
 /** A home view holds 100 blocks; the usage card and headers take about a dozen. */
@@ -29,7 +31,11 @@ export function homeView(input: HomeInput): types.HomeView {
   const parts = [watchedBlocks(input), auditBlocks(input.audit)].filter((p) => p.length > 0);
   return {
     type: 'home',
-    blocks: [header('agentstate'), ...parts.flatMap((p) => [...p, divider()]), ...usageCard().blocks],
+    blocks: [
+      header('agentstate'),
+      ...parts.flatMap((p) => [...p, divider()]),
+      ...(input.usage ?? usageCard().blocks),
+    ],
   };
 }
 

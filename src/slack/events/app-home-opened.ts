@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { type HomeInput, homeView } from '../blocks';
 import { currentStates } from '../current-states';
-import type { SlackDeps } from '../deps';
+import type { BaseSlackDeps, SlackDeps } from '../deps';
 import { storeReason } from '../store-health';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
@@ -42,7 +42,7 @@ async function watchedPart(deps: SlackDeps, userId: string): Promise<HomeInput['
   }
 }
 
-async function auditPart(deps: SlackDeps, userId: string): Promise<HomeInput['audit']> {
+export async function auditPart(deps: BaseSlackDeps, userId: string): Promise<HomeInput['audit']> {
   const store = deps.store;
   if (!store) return { kind: 'hidden' };
   if ((await deps.supervisors.authorise(userId)) !== 'allowed') return { kind: 'supervisors_only' };

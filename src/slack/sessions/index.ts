@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SessionSlackDeps } from '../deps';
 import { registerSessionActions } from './actions';
 import { sessionCommand } from './commands';
+import { registerSessionHome } from './home';
 
 /**
  * The Slack surface for a real tenant (the incontact dialect): `/agentstate` and the session cards'
@@ -10,4 +11,5 @@ import { sessionCommand } from './commands';
 export function registerSessionSurface(app: App, deps: SessionSlackDeps): void {
   app.command('/agentstate', sessionCommand(deps));
   registerSessionActions(app, deps);
+  registerSessionHome(app, deps);
 }
