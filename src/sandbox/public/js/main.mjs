@@ -119,8 +119,6 @@ function markDmsSeen(snap) {
 }
 
 function go(place) {
-  // A direct message waiting opens the app on its Messages tab, as Slack opens a DM at the news.
-  if (place.kind === 'app' && state.place.kind !== 'app' && unreadDms(state.snap) > 0) state.tab = 'messages';
   state.place = place;
   if (place.kind === 'app' && state.tab === 'home') page.call('home', {});
   thread.close();
@@ -161,7 +159,12 @@ function renderSidebar(snap) {
         el('span', { className: 'visually-hidden' }, `(${unread} new message${unread === 1 ? '' : 's'})`),
       )
     : snap.app.name;
-  $('app-list').replaceChildren(navItem(appLabel, state.place.kind === 'app', () => go({ kind: 'app' })));
+  const openApp = () => {
+    // A direct message waiting opens the app on its Messages tab, as Slack opens a DM at the news.
+    if (unreadDms(state.snap) > 0) state.tab = 'messages';
+    go({ kind: 'app' });
+  };
+  $('app-list').replaceChildren(navItem(appLabel, state.place.kind === 'app', openApp));
 }
 
 const ROLE_LABELS = { supervisor: 'Supervisor', member: 'Member', agent: 'Agent' };
