@@ -68,6 +68,25 @@ it('gives the demo agents Slack members with their CXone emails, found by users.
   );
 });
 
+/** The first snapshot the page is pushed for a member (server-sent events). */
+async function firstSnapshot(userId: string): Promise<Record<string, unknown>> {
+  const abort = new AbortController();
+  const res = await fetch(`${stack.url}/ui/events?user=${userId}`, { signal: abort.signal });
+  const reader = res.body!.getReader();
+  let text = '';
+  while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+  abort.abort();
+  return JSON.parse(/^data: (.*)$/m.exec(text)![1]!);
+}
+
+it('tells the page which CXone agent a member is, so it offers that agent’s own log-in and no one else’s', async () => {
+  const hugo = stack.simulator.tenant.demoAgent('loggedOut');
+  const asHugo = await firstSnapshot(memberOf(stack, hugo).id);
+  expect(asHugo.desk).toEqual({ agentId: String(hugo.agentId), name: name(hugo) });
+  expect(asHugo.actors).toEqual(stack.actors);
+  expect((await firstSnapshot(SUPERVISOR.id)).desk).toBeNull();
+});
+
 it('suggests only commands the app answers with a card of their own (no usage error, no unknown agent)', async () => {
   for (const hint of stack.hints) {
     const before = new Set(stack.workspace.visibleTo(SUPERVISOR.id).map((m) => m.ts));

@@ -325,3 +325,18 @@ describe('a modal', () => {
     expect(sb.ws.modalFor(SUPERVISOR.id)).toBeUndefined();
   });
 });
+
+describe('the agent’s own CXone application (/ui/desk…)', () => {
+  it('is not there on the tutorial’s API: nobody can log in as an agent, and nothing reaches the app', async () => {
+    const agentMember = [...sb.ws.users.values()].find((u) => u.email === 'ana.silva@example.com')!;
+    for (const user of [SUPERVISOR, agentMember]) {
+      const res = await sb.ui('desk-action', { user: user.id, action: 'log_in_available' });
+      expect(res).toEqual({
+        status: 400,
+        body: { ok: false, error: `${user.realName} is not a CXone agent in this sandbox` },
+      });
+    }
+    expect((await sb.ui('desk-action', { user: SUPERVISOR.id, action: 'delete_agent' })).status).toBe(400);
+    expect(app.requests).toHaveLength(0);
+  });
+});
