@@ -1,9 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import nock from 'nock';
 import { createCxoneClient, type TokenProvider } from '../../src/cxone';
 import { UnavailableError } from '../../src/cxone/errors';
 import { zeroDelayRetryPolicy } from '../../src/cxone/retry';
 import { AGENT_ID, CLIENT_ID, CLIENT_SECRET, captureLogs, caught } from './helpers/fixtures';
+
+// The fixtures load nock, which patches Node's http for the whole worker; this file talks to a real local
+// server and must not leave that patch active under the next test file.
+afterAll(() => nock.restore());
 
 /**
  * A CXone over real HTTP that sends the states' headers and then trickles the body one byte at a time, forever: only a deadline over the whole exchange stops it.
