@@ -13,7 +13,6 @@ export {
   type RunningApp,
   startDevStack,
 } from './dev';
-export { SANDBOX_VERIFY_TIMEOUT_MS } from './dev-incontact';
 export { ACTORS, AGENT_MEMBER_PREFIX, createDemoWorkspace, MEMBER, SUPERVISOR } from './directory';
 export { type SandboxServer, type SandboxServerOptions, startSandboxServer } from './server';
 export { type Message, type SandboxUser, Workspace } from './workspace';
