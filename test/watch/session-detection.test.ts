@@ -341,3 +341,64 @@ describe('incontact watch: a failed or interrupted cycle never loses nor repeats
     expect(h.notifier.returnedCalls).toHaveLength(2);
   });
 });
+
+describe('watch engine: what it remembers of agents nobody watches', () => {
+  let h: SessionEngineHarness;
+  afterEach(() => h.store.close());
+
+  it('when the last channel stops watching, the agent is forgotten and its notice closed, so a later watch starts from its own baseline', async () => {
+    h = await sessionEngineHarness();
+    h.cxone.set(ANA, 'Available');
+    await watch(h.store, 'C1', ANA);
+    await h.engine.runCycle();
+    h.cxone.logOut(ANA);
+    await h.engine.runCycle(); // notice posted
+    await h.store.subscriptions.remove('C1', ANA);
+
+    expect(await h.engine.runCycle()).toMatchObject({ mode: 'skipped', reason: 'nothing watched' });
+    expect((await h.store.watcher.getStates()).size).toBe(0);
+    expect(await h.store.watcher.openDrops()).toEqual([]);
+
+    // Days later, Ana is watched again while logged out, then logs in: no reply into the old thread.
+    await watch(h.store, 'C1', ANA);
+    await recordSessionBaseline(h.store.watcher, ANA, await h.cxone.getAgentState(ANA), new Date());
+    h.cxone.logIn(ANA);
+    expect(await h.engine.runCycle()).toMatchObject({ drops: 0, returns: 0, notifications: 0 });
+    expect(h.notifier.returnedCalls).toEqual([]);
+  });
+
+  it('a baseline recorded by a watch while a cycle runs is kept by that cycle', async () => {
+    const base = await sessionEngineHarness();
+    base.cxone.set(ANA, 'Available');
+    base.cxone.set(BO, 'Available');
+    // The watch command subscribes Bo and records the baseline just after the cycle read the subscriptions.
+    const listAll = base.store.subscriptions.listAll.bind(base.store.subscriptions);
+    let raced = false;
+    const subscriptions = Object.create(base.store.subscriptions, {
+      listAll: {
+        value: async () => {
+          const subs = await listAll();
+          if (subs.length && !raced) {
+            raced = true;
+            await watch(base.store, 'C1', BO);
+            base.clock.advance(1);
+            await recordSessionBaseline(
+              base.store.watcher,
+              BO,
+              await base.cxone.getAgentState(BO),
+              new Date(base.clock.now()),
+            );
+          }
+          return subs;
+        },
+      },
+    });
+    h = await sessionEngineHarness({ cxone: base.cxone, store: { ...base.store, subscriptions } });
+    await watch(h.store, 'C1', ANA);
+
+    await h.engine.runCycle();
+    expect((await h.store.watcher.getStates()).has(BO)).toBe(true);
+    h.cxone.logOut(BO);
+    expect(await h.engine.runCycle()).toMatchObject({ drops: 1 });
+  });
+});

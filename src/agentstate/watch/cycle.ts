@@ -66,9 +66,13 @@ export function createCycleEngine<S, D, R>(opts: CycleEngineOptions<S, D, R>): W
   let running: Promise<CycleReport> | undefined;
 
   async function cycle(signal: AbortSignal | undefined): Promise<CycleReport> {
+    const startedAt = clock.now();
     const subscriptions = await store.subscriptions.listAll();
     const watched = [...new Set(subscriptions.map((s) => s.agentId))];
-    if (watched.length === 0) return skipped(0, 0, 'nothing watched');
+    if (watched.length === 0) {
+      await tidyIdle(startedAt);
+      return skipped(0, 0, 'nothing watched');
+    }
 
     const [stored, cursor, open] = await Promise.all([
       store.watcher.getStates(),
@@ -90,7 +94,8 @@ export function createCycleEngine<S, D, R>(opts: CycleEngineOptions<S, D, R>): W
     const diff = diffStates({ watched, known, fetched: fetched.states, now, dialect });
     // Claim first, then save: see step 3 above.
     const claimed = await store.watcher.claimDrops(dropClaims(diff.dropped, subscriptions, now, dialect));
-    await store.watcher.saveStates({ upsert: diff.upsert, forget: diff.forget, cursor: fetched.cursor });
+    const forget = forgettable(diff.forget, stored, startedAt);
+    await store.watcher.saveStates({ upsert: diff.upsert, forget, cursor: fetched.cursor });
     if (signal?.aborted) return skipped(watched.length, calls(), 'stopped');
 
     const outcome = await notify({ subscriptions, open, claimed, diff, now });
@@ -134,6 +139,19 @@ export function createCycleEngine<S, D, R>(opts: CycleEngineOptions<S, D, R>): W
     });
   }
 
+  /**
+   * Nobody watches anyone: what the watcher remembers would be stale by the next watch, and open notices
+   * have no channel to answer any more — as a cycle with subscriptions does for the agents it no longer
+   * watches (diff.ts, plan.ts).
+   */
+  async function tidyIdle(startedAt: number): Promise<void> {
+    const [stored, open] = await Promise.all([store.watcher.getStates(), store.watcher.openDrops()]);
+    const forget = forgettable([...stored.keys()], stored, startedAt);
+    if (forget.length) await store.watcher.saveStates({ upsert: [], forget });
+    const keys = open.map(({ channelId, agentId }) => ({ channelId, agentId }));
+    if (keys.length) await store.watcher.resolveDropNotices(keys, new Date(clock.now()));
+  }
+
   /** 429: honour Retry-After (bounded), then give up this cycle; the cursor stays, so the next one catches up. */
   async function cxoneFailure(err: unknown, watched: number, cxoneCalls: number, signal?: AbortSignal) {
     if (!isCxoneError(err)) throw err;
@@ -171,6 +189,18 @@ function skipped(watched: number, cxoneCalls: number, reason: string): CycleRepo
     cxoneCalls,
     reason,
   };
+}
+
+/**
+ * Records of agents this cycle did not see watched, except those written after it read the subscriptions:
+ * a `/agentstate watch` that subscribed and recorded its baseline meanwhile must keep that baseline.
+ */
+function forgettable(
+  unwatched: readonly string[],
+  stored: ReadonlyMap<string, KnownAgentStates>,
+  startedAt: number,
+): string[] {
+  return unwatched.filter((id) => (stored.get(id)?.updatedAt.getTime() ?? 0) <= startedAt);
 }
 
 /** Every stored record, read by the dialect; `undefined` where it cannot (see WatchDialect.decode). */
