@@ -32,7 +32,9 @@ export interface RecoverOperationsOptions {
       Partial<Pick<OperationStore, 'claimOrphaned'>>;
     audit?: Pick<AuditLog, 'record'>;
   };
-  service: Pick<AgentStateService, 'resolveAgent' | 'report' | 'resolveTarget'>;
+  /** The use cases that re-check an operation: v2's `service`, or the session model's `resume`. */
+  service?: Pick<AgentStateService, 'resolveAgent' | 'report' | 'resolveTarget'>;
+  resume?: (op: Operation) => Promise<ResumeOutcome>;
   client: webApi.WebClient;
   logger: Logger;
   /** This process's owner id (`store/owner.ts`): the same `owner` as the durable guard's. */
@@ -71,7 +73,7 @@ function finishClaimed(opts: RecoverOperationsOptions, claimed: Operation[]): Pr
     (opts.store.audit ? createStoreAuditSink({ audit: opts.store.audit, logger: opts.logger }) : undefined);
   return finishOperations(claimed, {
     operations: opts.store.operations,
-    deps: { service: opts.service, clock, verifyTimeoutMs },
+    deps: { service: opts.service, resume: opts.resume, clock, verifyTimeoutMs },
     onFinished: async (op, outcome) => {
       const log = opts.logger.child({ operationId: op.id, agentId: op.agentId, action: op.action });
       log.info({ outcome: outcome.kind }, 'finished an operation left by another process');
@@ -91,7 +93,12 @@ async function auditRecovered(
 ) {
   if (!audit || !isChange(op.action)) return;
   const agent = outcome.agent;
-  const skill = outcome.kind === 'verified' ? outcome.state.skillName : outcome.skillName;
+  const skill =
+    outcome.kind === 'verified'
+      ? outcome.state.skillName
+      : outcome.kind === 'confirmed'
+        ? undefined
+        : outcome.skillName;
   await audit.record({
     at: new Date(clock.now()),
     actor: op.startedBy,
@@ -103,8 +110,10 @@ async function auditRecovered(
   });
 }
 
-function isChange(action: string): action is 'login' | 'logout' | 'switch' {
-  return action === 'login' || action === 'logout' || action === 'switch';
+const CHANGES = ['login', 'logout', 'switch', 'available', 'unavailable', 'ask'] as const;
+
+function isChange(action: string): action is (typeof CHANGES)[number] {
+  return (CHANGES as readonly string[]).includes(action);
 }
 
 /**

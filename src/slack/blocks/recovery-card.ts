@@ -9,6 +9,9 @@ const DOING: Record<string, string> = {
   login: 'login',
   switch: 'skill switch',
   logout: 'logout',
+  available: 'change to available',
+  unavailable: 'change to unavailable',
+  ask: 'request to log in',
 };
 
 export function recoveredCard(
@@ -23,6 +26,9 @@ export function recoveredCard(
   switch (outcome.kind) {
     case 'verified':
       line = md`${who}: logged in to *${outcome.state.skillName}* as *${outcome.state.activityName}* (${what} started by ${by}) — confirmed after the app restarted.`;
+      break;
+    case 'confirmed':
+      line = md`${who}: ${outcome.description} (${what} started by ${by}) — confirmed after the app restarted.`;
       break;
     case 'logged_out':
       line = md`${who}: logged out${outcome.skillName ? md` of *${outcome.skillName}*` : EMPTY} (started by ${by}) — confirmed after the app restarted.`;
