@@ -98,6 +98,7 @@ export function fakeService(overrides: Partial<AgentStateService> = {}): AgentSt
     loginAndVerify: jest.fn(unexpected('loginAndVerify')),
     logout: jest.fn(unexpected('logout')),
     switchSkill: jest.fn(unexpected('switchSkill')),
+    floor: jest.fn(unexpected('floor')),
     listSkills: jest.fn(async () => [sales, support, legacy]),
     listActivities: jest.fn(async () => [available, busy]),
     searchAgents: jest.fn(unexpected('searchAgents')),

@@ -214,7 +214,7 @@ async function verifyTogether(
       plan.change,
       entry.sentAt ?? startedAt,
       0,
-      entry.status,
+      entry.status as AgentStatus,
       entry.uncertain,
       deps.verifyTimeoutMs,
     );

@@ -206,7 +206,16 @@ async function carryOut(
     });
     polls += seen.polls;
     if (!seen.seen)
-      return notApplied(deps, agent, plan.change, startedAt, polls, seen.last, uncertain, timeoutMs);
+      return notApplied(
+        deps,
+        agent,
+        plan.change,
+        startedAt,
+        polls,
+        seen.last ?? current,
+        uncertain,
+        timeoutMs,
+      );
     current = seen.last as AgentStatus;
   }
   return verified(deps, agent, plan.change, current, startedAt, polls);
@@ -250,12 +259,11 @@ export async function notApplied(
   change: ChangeKind,
   startedAt: number,
   polls: number,
-  last: AgentStatus | undefined,
+  /** The last state read (before the change, when every poll failed): no read past the window. */
+  status: AgentStatus,
   uncertain: CxoneError | undefined,
   timeoutMs: number,
 ): Promise<ChangeOutcome> {
-  // Every poll may have failed: read once more so the answer names the state the agent is really in.
-  const status = last ?? (await deps.cxone.getAgentState(agent.id));
   const verifyMs = deps.clock.now() - startedAt;
   const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
   const explanation = uncertain

@@ -28,7 +28,7 @@ export interface SessionCxonePort {
   /** `GET /agents/{agentId}`; accepts the integer id or the user UUID. NotFoundError when unknown. */
   getAgent(agentId: string): Promise<SessionAgent>;
   /** `GET /agents/{agentId}/states`: the one current state (LoggedOut when no session). */
-  getAgentState(agentId: string): Promise<AgentStatus>;
+  getAgentState(agentId: string, opts?: { signal?: AbortSignal }): Promise<AgentStatus>;
   /** `GET /agents/states[?updatedSince=]`, every page; "no change" (200-empty, 204, 304) → `unchanged`. */
   getAllAgentStates(updatedSince?: string): Promise<StatesSince>;
   /** `GET /skills`. */

@@ -1,5 +1,6 @@
 import { RateLimitedError, UnavailableError } from '../../cxone/errors';
-import { FIRST_POLL_DELAY_MS, MAX_POLL_DELAY_MS, POLL_BACKOFF_FACTOR } from '../poll-states';
+import { WindowClosedError, withinWindow } from '../deadline';
+import { FIRST_POLL_DELAY_MS, MAX_POLL_DELAY_MS, POLL_BACKOFF_FACTOR, READ_GRACE_MS } from '../poll-states';
 import type { AgentStatus } from './model';
 import type { ChangeProgress, SessionDeps } from './types';
 
@@ -36,8 +37,10 @@ export async function waitForState(deps: SessionDeps, opts: WaitOptions): Promis
   let delay = FIRST_POLL_DELAY_MS;
   let polls = 0;
   let last: AgentStatus | undefined;
-  while (clock.now() < deadline) {
-    await clock.sleep(Math.max(0, Math.min(delay, deadline - clock.now())), opts.signal);
+  // At least one read, even when the window was spent before polling began: never decide without looking.
+  while (polls === 0 || clock.now() < deadline) {
+    const left = deadline - clock.now();
+    if (left > 0) await clock.sleep(Math.min(delay, left), opts.signal);
     opts.signal?.throwIfAborted();
     polls += 1;
     opts.onProgress?.({
@@ -48,10 +51,15 @@ export async function waitForState(deps: SessionDeps, opts: WaitOptions): Promis
       phase: opts.phase,
     });
     delay = Math.min(delay * POLL_BACKOFF_FACTOR, MAX_POLL_DELAY_MS);
+    // Each read is cut off when the window closes (plus a read's grace), whatever CXone does.
+    const budget = Math.max(deadline - clock.now(), READ_GRACE_MS);
     try {
-      last = await deps.cxone.getAgentState(opts.agentId);
+      last = await withinWindow(budget, opts.signal, (signal) =>
+        deps.cxone.getAgentState(opts.agentId, { signal }),
+      );
       if (opts.until(last)) return { last, seen: true, polls, elapsedMs: elapsed() };
     } catch (err) {
+      if (err instanceof WindowClosedError) break;
       if (err instanceof RateLimitedError) delay = Math.max(delay, err.retryAfterMs ?? 0);
       else if (!(err instanceof UnavailableError)) throw err;
       deps.logger?.debug({ err, agentId: opts.agentId }, 'transient error while verifying; polling on');

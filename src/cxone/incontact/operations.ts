@@ -79,11 +79,12 @@ export function createOperations({ call, clock }: { call: Call; clock: Clock }):
       return toAgent(wire);
     },
 
-    async getAgentState(agentId) {
+    async getAgentState(agentId, opts) {
       const id = requireAgentId(agentId);
+      const signal = opts?.signal;
       const { agentStates } = await call(
         ROUTES.agentState,
-        { params: { agentId: id } },
+        { params: { agentId: id }, ...(signal ? { signal } : {}) },
         agentStateListSchema,
       );
       const wire = agentStates.find((s) => s.agentId === id) ?? agentStates[0];

@@ -235,3 +235,23 @@ describe('log in', () => {
     expect(cxone.calls.map((c) => c.method)).toEqual(['getAgentState']);
   });
 });
+
+describe('deadlines', () => {
+  it('a state read that never answers is cut off: the change ends as not applied instead of hanging', async () => {
+    const { cxone, service } = setup();
+    cxone.addAgent(ana, { state: 'Unavailable' });
+    const real = cxone.getAgentState.bind(cxone);
+    let reads = 0;
+    jest.spyOn(cxone, 'getAgentState').mockImplementation(async (id, opts) => {
+      reads += 1;
+      if (reads === 1) return real(id);
+      // Hangs until the caller's window closes, as a CXone that sends nothing would.
+      return new Promise((_, reject) =>
+        opts?.signal?.addEventListener('abort', () => reject(opts.signal?.reason)),
+      );
+    });
+    const out = await service.makeAvailable(ana, { timeoutMs: 1_000 });
+    expect(out.kind).toBe('not_applied');
+    expect(cxone.count('setAgentState')).toBe(1);
+  });
+});

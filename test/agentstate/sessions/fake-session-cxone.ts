@@ -118,7 +118,7 @@ export class FakeSessionCxone implements SessionCxonePort {
     return agent;
   }
 
-  async getAgentState(agentId: string) {
+  async getAgentState(agentId: string, _opts?: { signal?: AbortSignal }) {
     this.record('getAgentState', [agentId]);
     return this.current(agentId);
   }

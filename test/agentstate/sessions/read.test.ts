@@ -146,13 +146,16 @@ describe('status by integer id', () => {
     let peak = 0;
     for (const method of ['getAgent', 'getAgentState'] as const) {
       const real = (cxone[method] as (id: string) => Promise<unknown>).bind(cxone);
-      jest.spyOn(cxone, method).mockImplementation(async (id: string) => {
-        inFlight += 1;
-        peak = Math.max(peak, inFlight);
-        await new Promise((r) => setImmediate(r));
-        inFlight -= 1;
-        return real(id) as never;
-      });
+      // biome-ignore lint/suspicious/noExplicitAny: one spy for two methods with different result types
+      (jest.spyOn(cxone, method) as jest.SpyInstance<Promise<any>, [string]>).mockImplementation(
+        async (id: string) => {
+          inFlight += 1;
+          peak = Math.max(peak, inFlight);
+          await new Promise((r) => setImmediate(r));
+          inFlight -= 1;
+          return real(id) as never;
+        },
+      );
     }
     expect(await service.report('1001')).toMatchObject({ kind: 'report', status: { state: 'Available' } });
     expect(peak).toBe(2);
