@@ -82,7 +82,9 @@ export function agentstateCommand(deps: SlackDeps) {
       outcome = await dispatch(ctx, parsed);
     } catch (err) {
       outcome = isInputError(err) ? 'usage' : 'error';
-      log.warn({ err }, 'command failed');
+      // A typo is the member's to fix (the card says how), not the operator's: one line, no stack.
+      if (outcome === 'usage') log.info({ reason: (err as Error).message }, 'command refused: invalid input');
+      else log.warn({ err }, 'command failed');
       await ctx.respond(errorCard(err)).catch((e) => log.error({ err: e }, 'could not send the error card'));
     }
     deps.metrics.countCommand(parsed.kind, outcome);

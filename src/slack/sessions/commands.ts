@@ -50,7 +50,9 @@ export function sessionCommand(deps: SessionSlackDeps) {
       outcome = await dispatch(ctx, parsed);
     } catch (err) {
       outcome = err instanceof InvalidInputError || err instanceof InvalidReasonError ? 'usage' : 'error';
-      log.warn({ err }, 'command failed');
+      // A typo is the member's to fix (the card says how), not the operator's: one line, no stack.
+      if (outcome === 'usage') log.info({ reason: (err as Error).message }, 'command refused: invalid input');
+      else log.warn({ err }, 'command failed');
       const card = err instanceof InvalidReasonError ? invalidReasonCard(err) : errorCard(err);
       await ctx.respond(card).catch((e) => log.error({ err: e }, 'could not send the error card'));
     }
