@@ -94,7 +94,12 @@ export function mapIncontactError(outcome: HttpOutcome, input: IncontactErrorInp
     body: scrub.value(generic.body),
     endpoint: ctx.endpoint,
   };
-  const said = scrub.text(whatCxoneSaid(outcome));
+  // The token endpoint's description may quote the submitted form under any wording: only its OAuth
+  // error code is kept (the shared mapper already reduced the body to it).
+  const said =
+    stage === 'token'
+      ? ((generic.body as { error?: string } | undefined)?.error ?? '')
+      : scrub.text(whatCxoneSaid(outcome));
   const message = (summary: string) =>
     `${ctx.endpoint}: ${summary}${said ? ` (${said})` : ''}${details.requestId ? ` [request id ${details.requestId}]` : ''}`;
   const remedied = (remediation: string | undefined): CxoneErrorDetails => ({ ...details, remediation });
