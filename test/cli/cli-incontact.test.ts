@@ -1,25 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../src/cli';
-import { createCliContext } from '../../src/main';
 import { type RunningIncontactSimulator, startSimulator } from '../../src/simulator';
 import {
   createIncontactControl,
   type IncontactSimulatorControl,
 } from '../../src/simulator/incontact/control';
-
-/** `agentstate …` in-process through the real composition root, against the incontact simulator over HTTP. */
-async function agentstate(env: Record<string, string>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-  };
-  const code = await runCli(argv, createCliContext(env, io));
-  return { code, stdout, stderr };
-}
+import { agentstate } from './run-cli';
 
 describe('agentstate CLI against a real-tenant API (incontact simulator)', () => {
   let sim: RunningIncontactSimulator;
@@ -74,6 +61,25 @@ describe('agentstate CLI against a real-tenant API (incontact simulator)', () =>
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/State: +Unavailable \(Lunch\)/);
     expect(r.stdout).toMatch(/take no contacts/);
+  });
+
+  it('status --json of nobody: one failure document, not_found (exit 1)', async () => {
+    const r = await agentstate(env, 'status', 'zzzz', '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'not_found', query: 'zzzz' } });
+  });
+
+  it('status --json of a name several agents share: one document, the candidates as data (exit 2)', async () => {
+    const r = await agentstate(env, 'status', 'a', '--json');
+    expect(r.code).toBe(2);
+    const { error } = JSON.parse(r.stdout);
+    expect(error).toMatchObject({ code: 'ambiguous', query: 'a' });
+    expect(error.candidates.length).toBeGreaterThan(1);
+  });
+
+  it('status of an agent on a contact: the logout it offers carries --force', async () => {
+    const r = await agentstate(env, 'status', demo('onContact'));
+    expect(r.stdout).toContain(`agentstate logout ${demo('onContact')} --force`);
   });
 
   it('history of a logged-out agent: when and where they logged out', async () => {

@@ -1,18 +1,6 @@
-import { runCli } from '../../src/cli';
-import { createCliContext } from '../../src/main';
 import { type RunningSimulator, startSimulator } from '../../src/simulator';
 import { createSimulatorControl } from '../../src/simulator/control';
-
-async function agentstate(env: Record<string, string>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-  };
-  const code = await runCli(argv, createCliContext(env, io));
-  return { code, stdout, stderr };
-}
+import { agentstate } from './run-cli';
 
 describe('agentstate doctor (v2 dialect)', () => {
   let sim: RunningSimulator;
