@@ -6,7 +6,7 @@ import { createSessionService, type SessionCxonePort, type SessionService } from
 import type { AgentStateService } from './agentstate/types';
 import { type CliContext, runCli } from './cli';
 import { CliExit, ExitCode } from './cli/io';
-import { assertServeConfig, type Config, type Env, loadConfig } from './config';
+import { type Config, type Env, loadConfig, loadServeConfig } from './config';
 import { createCxoneClient, createIncontactClient } from './cxone';
 import { createLogger, type Logger } from './logger';
 import type { DevDialect, DevStackOf } from './sandbox';
@@ -284,8 +284,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 }
 
 export async function serve(env: Env): Promise<void> {
-  const config = loadConfig(env);
-  assertServeConfig(config);
+  const config = loadServeConfig(env);
   const logger = createLogger({ level: config.logLevel });
   // A stray async error is logged rather than ending the process (and every change in flight with it).
   const { logStrayErrors } = await import('./slack/stray-errors');
@@ -328,6 +327,12 @@ function describeConnection(config: Config): string {
   const extra =
     c.dialect === 'incontact' ? `, API ${c.apiVersion}, impersonation ${c.impersonation ? 'on' : 'off'}` : '';
   return `${c.dialect} dialect at ${where}${extra}`;
+}
+
+/** A busy `--port` is the user's to fix (exit 2), said the same way by `simulator` and `dev`. */
+function portInUse(err: NodeJS.ErrnoException, port: number): unknown {
+  if (err.code !== 'EADDRINUSE') return err;
+  return new CliExit(ExitCode.usage, `port ${port} is in use; pick another with --port (0 = any free port)`);
 }
 
 export function createCliContext(env: Env, io: CliContext['io']): CliContext {
@@ -380,6 +385,8 @@ export function createCliContext(env: Env, io: CliContext['io']): CliContext {
         propagationDelayMs: opts.propagationDelayMs,
         latencyMs: opts.latencyMs,
         tokenTtlSeconds: opts.tokenTtlSeconds,
+      }).catch((err: NodeJS.ErrnoException) => {
+        throw portInUse(err, opts.port);
       });
       io.stdout.write(`${describeSimulator(sim)}\n`);
       await untilSignal();
@@ -393,11 +400,7 @@ export function createCliContext(env: Env, io: CliContext['io']): CliContext {
         dialect: opts.dialect,
         impersonation: opts.dialect === 'incontact' && impersonation,
       }).catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'EADDRINUSE') throw err;
-        throw new CliExit(
-          ExitCode.usage,
-          `port ${opts.port} is in use; pick another with --port (0 = any free port)`,
-        );
+        throw portInUse(err, opts.port);
       });
       const { describeDevStack } = await import('./sandbox');
       io.stdout.write(`${describeDevStack(stack)}\n`);
@@ -409,5 +412,6 @@ export function createCliContext(env: Env, io: CliContext['io']): CliContext {
 }
 
 export async function main(argv: string[] = process.argv.slice(2), env: Env = process.env): Promise<number> {
-  return runCli(argv, createCliContext(env, { stdout: process.stdout, stderr: process.stderr }));
+  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  return runCli(argv, createCliContext(env, io));
 }

@@ -41,7 +41,9 @@ async function runChecks(
 ): Promise<Diagnosis> {
   d.begin('token');
   const token = await deps.cxone.tokenInfo();
-  d.pass(`token obtained, valid until ${new Date(token.expiresAt).toISOString()}`);
+  // A duration rather than a clock time: every surface shows it as is, whatever the reader's time zone.
+  const minutes = Math.max(0, Math.round((token.expiresAt - deps.clock.now()) / 60_000));
+  d.pass(`token obtained, valid for ${minutes} more min`);
 
   d.begin('scopes');
   const missing = missingScopes(token);

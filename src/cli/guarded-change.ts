@@ -3,6 +3,7 @@ import type { Agent } from '../agentstate/model';
 import { displayName } from '../agentstate/model';
 import type { AuditAction } from '../store';
 import type { CliServices } from './context';
+import { formatLocalTime } from './format';
 import { CliExit, ExitCode } from './io';
 
 export type { ChangeRecord };
@@ -24,6 +25,6 @@ export async function guardedChange<T>(
   if (done.kind === 'done') return done.result;
   throw new CliExit(
     ExitCode.failed,
-    `a ${done.action} for ${name} is already in progress, started by ${done.startedBy} at ${done.startedAt.toISOString()}`,
+    `a ${done.action} for ${name} is already in progress, started by ${done.startedBy} at ${formatLocalTime(done.startedAt)}`,
   );
 }

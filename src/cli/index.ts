@@ -8,7 +8,7 @@ import { registerServerCommands } from './commands/server';
 import { registerSessionCommands } from './commands/sessions';
 import type { CliContext, CliServices } from './context';
 import { reportFailure } from './errors';
-import { ExitCode, safeIo } from './io';
+import { CliExit, ExitCode, safeIo } from './io';
 
 export type { CliContext, CliServices } from './context';
 export type { CliIo } from './io';
@@ -58,6 +58,11 @@ export async function runCli(argv: string[], given: CliContext): Promise<number>
       // Commander has already printed the message; help and version are successes, the rest is bad usage.
       const benign = ['commander.helpDisplayed', 'commander.version'];
       exitCode = benign.includes(err.code) ? ExitCode.ok : ExitCode.usage;
+      // A script asking for JSON still gets its one document on stdout.
+      if (exitCode === ExitCode.usage && argv.includes('--json')) {
+        const message = err.message.replace(/^error: /, '');
+        reportFailure(ctx.io, new CliExit(ExitCode.usage, message, { errorCode: 'usage' }), true);
+      }
     } else {
       exitCode = reportFailure(ctx.io, err, argv.includes('--json'));
     }

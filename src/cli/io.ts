@@ -4,10 +4,22 @@ export interface CliStream {
   isTTY?: boolean;
 }
 
-/** Where the CLI writes. Injected so tests run commands in-process and read what a user would see. */
+/**
+ * Where the CLI reads a confirmation from: the terminal's input. `isTTY` says whether a person is there to
+ * answer; a script's stdin is not a terminal and is never read.
+ */
+export interface CliInput extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+}
+
+/**
+ * Where the CLI writes, and reads answers to its questions. Injected so tests run commands in-process,
+ * read what a user would see and answer the prompts. Without `stdin` nobody can be asked.
+ */
 export interface CliIo {
   stdout: CliStream;
   stderr: CliStream;
+  stdin?: CliInput;
 }
 
 /**
@@ -50,7 +62,7 @@ export function safeIo(io: CliIo): CliIo {
     rawStreams.set(safe, rawStreams.get(stream) ?? stream);
     return safe;
   };
-  return { stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
+  return { stdout: wrap(io.stdout), stderr: wrap(io.stderr), ...(io.stdin ? { stdin: io.stdin } : {}) };
 }
 
 const CLEAR_LINE = '\r\x1b[2K';
@@ -68,11 +80,22 @@ export function clearLine(stream: CliStream): void {
 export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** What a CliExit carries besides its message. */
+export interface CliExitDetails {
+  /** The stable `error.code` of the JSON answer (default `cli`). */
+  errorCode?: string;
+  /** Lines printed after the message on a terminal (a list of choices); JSON carries `data` instead. */
+  detail?: string;
+  /** Machine-readable facts for `--json`, merged into `error` (candidates, choices, the query). */
+  data?: Record<string, unknown>;
+}
+
 /** Thrown by commands to end with a message and an exit code, without a stack trace. */
 export class CliExit extends Error {
   constructor(
     readonly code: ExitCode,
     message: string,
+    readonly details: CliExitDetails = {},
   ) {
     super(message);
   }

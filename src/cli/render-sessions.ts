@@ -65,7 +65,10 @@ export function renderSessionReport(r: SessionReport, now: Date = new Date()): s
   if (r.explanation) lines.push('', r.explanation.summary, `Fix: ${r.explanation.fix}`);
   if (r.actions.length > 0) {
     lines.push('', 'You can:');
-    for (const a of r.actions) lines.push(`  ${actionHint(a, r.agent.id)}`);
+    // A logout of an agent on a contact drops it, so the command needs --force.
+    const onContact = s.kind === 'working';
+    for (const a of r.actions)
+      lines.push(`  ${actionHint(a, r.agent.id)}${a === 'force_logout' && onContact ? ' --force' : ''}`);
   }
   return lines.join('\n');
 }
@@ -121,8 +124,14 @@ export function renderChangeOutcome(o: ChangeOutcome): string {
       return `${TICK.pass} ${who} ${o.change === 'login' ? 'is logged in:' : 'is now'} ${describeStatus(o.status)} — verified in ${formatDuration(o.verifyMs)} (${o.polls} checks)`;
     case 'already':
       return `${TICK.pass} ${who} is already ${describeStatus(o.status)}; nothing to do.`;
-    case 'refused':
-      return `${TICK.fail} ${o.message}\nNothing was sent. ${o.fix}`;
+    case 'refused': {
+      // The CLI's way to confirm dropping the contact is --force.
+      const force =
+        o.change === 'logout' && o.reason === 'on_contact'
+          ? `\nTo log out anyway: agentstate logout ${o.agent.id} --force`
+          : '';
+      return `${TICK.fail} ${o.message}\nNothing was sent. ${o.fix}${force}`;
+    }
     case 'not_applied':
       return `${TICK.fail} ${o.explanation}`;
   }

@@ -7,7 +7,7 @@ import type {
   ReportResult,
   ResolvedState,
 } from '../agentstate/types';
-import { formatDuration, TICK, table } from './format';
+import { formatDuration, formatLocalTime, TICK, table } from './format';
 import { inlineSafe } from './io';
 
 /** Plain-text renderings of use-case results, for humans at a terminal. */
@@ -17,12 +17,6 @@ export function agentLine(agent: Agent): string {
   return inlineSafe(`${displayName(agent)} <${agent.email}> ${agent.id}${inactive}`);
 }
 
-export function renderCandidates(query: string, candidates: Agent[], total: number): string {
-  const more =
-    total > candidates.length ? `\n… and ${total - candidates.length} more; narrow the search.` : '';
-  return `"${query}" matches ${total} agents:\n${candidates.map((a) => `  ${agentLine(a)}`).join('\n')}${more}`;
-}
-
 export function renderStates(states: ResolvedState[], now: number): string {
   return table(
     ['SKILL', 'STATE', 'ACTIVITY', 'SINCE', 'FOR'],
@@ -30,7 +24,7 @@ export function renderStates(states: ResolvedState[], now: number): string {
       s.skillName,
       s.stateName,
       s.activityName,
-      s.since.toISOString().replace('.000Z', 'Z'),
+      formatLocalTime(s.since, new Date(now)),
       formatDuration(now - s.since.getTime()),
     ]),
   );
@@ -44,11 +38,13 @@ export function renderTarget(target: LoginTarget): string {
 export function renderReport(result: Extract<ReportResult, { kind: 'report' }>): string {
   const head = agentLine(result.agent);
   if (result.states.length > 0) {
-    return `${head}\n\n${renderStates(result.states, result.checkedAt.getTime())}\n\nchecked ${result.checkedAt.toISOString()}`;
+    return `${head}\n\n${renderStates(result.states, result.checkedAt.getTime())}\n\nchecked at ${formatLocalTime(result.checkedAt, result.checkedAt)}`;
   }
   const d = result.diagnosis;
   const why = d ? `${d.summary}\nFix: ${d.fix}` : 'No states: the agent is not logged in to any skill.';
-  const hint = d?.canLogin ? `\nRun: agentstate login ${result.agent.id}` : '';
+  // With several skills and no default, login asks which one: say so in the hint.
+  const skill = d?.target?.ambiguous ? ' --skill <skill>' : '';
+  const hint = d?.canLogin ? `\nRun: agentstate login ${result.agent.id}${skill}` : '';
   return `${head}\n\nNo active states.\n${why}${hint}`;
 }
 

@@ -182,7 +182,7 @@ describe('agentstate CLI against the simulator', () => {
       const r = await agentstate(env, 'login', agent.id, '--skill', 'Billing');
 
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/already in progress, started by U0SUPER1/);
+      expect(r.stderr).toMatch(/already in progress, started by U0SUPER1 at \d\d:\d\d\n/);
       expect(await control.count('POST /api/v2/agents/{agentId}/states')).toBe(0);
     } finally {
       if (held.ok) await other.operations.complete(held.operation.id, 'ok');

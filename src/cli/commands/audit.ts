@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { agentResolver } from '../dialect';
-import { table } from '../format';
+import { formatLocalTime, table } from '../format';
 import { ExitCode, writeJson } from '../io';
 import { resolveOrExit } from '../resolve';
-import { parsePositiveInt, type Runner } from './read';
+import { parseLimit, type Runner } from './read';
 
 /** `agentstate audit [agent]`: the latest changes made through the app, from the store's audit log. */
 export function registerAuditCommand(program: Command, ctx: CliContext, run: Runner): void {
@@ -12,7 +12,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext, run: Run
     .command('audit')
     .description('show the latest changes made through the app (Slack and CLI)')
     .argument('[agent]', 'only this agent (id, email, user name or name fragment)')
-    .option('--limit <n>', 'at most this many', parsePositiveInt, 20)
+    .option('--limit <n>', 'at most this many (1 or more)', parseLimit('--limit'), 20)
     .option('--json', 'print JSON')
     .action((ref: string | undefined, opts: { limit: number; json?: boolean }) =>
       run(opts, async (services) => {
@@ -22,8 +22,9 @@ export function registerAuditCommand(program: Command, ctx: CliContext, run: Run
         if (opts.json) writeJson(ctx.io, { ok: true, entries });
         else if (entries.length === 0) ctx.io.stdout.write('No changes recorded yet.\n');
         else {
+          const now = new Date();
           const rows = entries.map((e) => [
-            e.at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            formatLocalTime(e.at, now),
             e.actor,
             e.action,
             e.agentName ?? e.agentId,

@@ -41,8 +41,8 @@ export function registerDoctorCommand(
         print({
           label: 'Configuration',
           ok: false,
-          detail: err.message,
-          fix: 'See the README, "Configuration".',
+          detail: configDetail(err),
+          fix: `Set ${err.problems.length === 1 ? 'it' : 'them'} (see the README, "Configuration").${err.note ? ` ${err.note}` : ''}`,
         });
         exit = ExitCode.usage;
       }
@@ -57,4 +57,10 @@ export function registerDoctorCommand(
         );
       setExitCode(exit);
     });
+}
+
+/** One problem on the check's line; several each on a line of their own under it. */
+function configDetail(err: ConfigError): string {
+  const lines = err.problems.map((p) => `${p.variable}: ${p.detail}`);
+  return lines.length === 1 ? (lines[0] ?? '') : [`${lines.length} problems`, ...lines].join('\n    ');
 }

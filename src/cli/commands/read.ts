@@ -3,8 +3,9 @@ import { displayName } from '../../agentstate/model';
 import type { CliContext } from '../context';
 import { agentResolver } from '../dialect';
 import { table } from '../format';
-import { CliExit, ExitCode, writeJson } from '../io';
-import { renderCandidates, renderDiagnosis, renderReport } from '../render';
+import { CliExit, ExitCode, inlineSafe, writeJson } from '../io';
+import { renderDiagnosis, renderReport } from '../render';
+import { ambiguousAgent, unknownAgent } from '../resolve';
 import { sessionDiagnose, sessionStatus } from './sessions';
 
 /** Read-only commands: status, diagnose, skills, agents. They change nothing in CXone. */
@@ -18,13 +19,8 @@ export function registerReadCommands(program: Command, ctx: CliContext, run: Run
       run(opts, async (services) => {
         if (services.dialect === 'incontact') return sessionStatus(ctx, services, ref, opts);
         const r = await services.service.report(ref);
-        if (r.kind === 'ambiguous') {
-          throw new CliExit(ExitCode.usage, renderCandidates(r.query, r.candidates, r.total));
-        }
-        if (r.kind === 'not_found') {
-          if (opts.json) writeJson(ctx.io, { ok: false, ...r });
-          throw new CliExit(ExitCode.failed, `no agent matches "${r.query}"`);
-        }
+        if (r.kind === 'ambiguous') throw ambiguousAgent(r);
+        if (r.kind === 'not_found') throw unknownAgent(r);
         if (opts.json) writeJson(ctx.io, { ok: true, ...r });
         else ctx.io.stdout.write(`${renderReport(r)}\n`);
         return ExitCode.ok;
@@ -69,12 +65,16 @@ export function registerReadCommands(program: Command, ctx: CliContext, run: Run
     .command('agents')
     .description('list agents, optionally filtered')
     .option('--search <query>', 'match id, email, user name or name')
-    .option('--limit <n>', 'at most this many', parsePositiveInt, 50)
+    .option('--limit <n>', 'at most this many (1 or more)', parseLimit('--limit'), 50)
     .option('--json', 'print JSON')
     .action((opts: { search?: string; limit: number; json?: boolean }) =>
       run(opts, async (services) => {
         const { agents, total } = await agentResolver(services).searchAgents(opts.search, opts.limit);
         if (opts.json) writeJson(ctx.io, { ok: true, total, agents });
+        else if (agents.length === 0)
+          ctx.io.stdout.write(
+            opts.search === undefined ? 'No agents.\n' : `No agents match "${inlineSafe(opts.search)}".\n`,
+          );
         else {
           const rows = agents.map((a) => [a.id, displayName(a), a.email, a.isActive ? 'active' : 'inactive']);
           const more =
@@ -90,6 +90,16 @@ export type Runner = (
   opts: { json?: boolean },
   body: (services: Awaited<ReturnType<CliContext['services']>>) => Promise<ExitCode>,
 ) => Promise<void>;
+
+/** A count the user gives (`--limit`): a whole number of at least 1, refused naming the option. */
+export function parseLimit(option: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isInteger(n) || n < 1)
+      throw new CliExit(ExitCode.usage, `${option} must be a whole number of at least 1, got "${value}"`);
+    return n;
+  };
+}
 
 export function parsePositiveInt(value: string): number {
   const n = Number(value);

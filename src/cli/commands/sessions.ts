@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { displayName } from '../../agentstate/model';
 import {
   auditRecordOf,
   type ChangeOutcome,
@@ -6,12 +7,13 @@ import {
   InvalidReasonError,
   type StationRef,
 } from '../../agentstate/sessions';
+import { confirmOrExit, willAsk } from '../confirm';
 import type { CliContext, SessionServices } from '../context';
 import { agentResolver, requireSessions } from '../dialect';
+import { formatLocalTime } from '../format';
 import { guardedChange } from '../guarded-change';
-import { CliExit, ExitCode, writeJson } from '../io';
+import { CliExit, ExitCode, inlineSafe, writeJson } from '../io';
 import { createSessionProgressLine } from '../progress';
-import { renderCandidates } from '../render';
 import {
   renderChangeOutcome,
   renderHistory,
@@ -19,7 +21,7 @@ import {
   renderSessionDiagnosis,
   renderSessionReport,
 } from '../render-sessions';
-import { resolveOrExit } from '../resolve';
+import { ambiguousAgent, resolveOrExit, unknownAgent } from '../resolve';
 import type { Runner } from './read';
 
 /**
@@ -32,14 +34,8 @@ type Json = { json?: boolean };
 
 export async function sessionStatus(ctx: CliContext, s: SessionServices, ref: string, opts: Json) {
   const r = await s.sessions.report(ref);
-  if (r.kind === 'ambiguous') {
-    if (opts.json) writeJson(ctx.io, { ok: false, ...r });
-    throw new CliExit(ExitCode.usage, renderCandidates(r.query, r.candidates, r.total));
-  }
-  if (r.kind === 'not_found') {
-    if (opts.json) writeJson(ctx.io, { ok: false, ...r });
-    throw new CliExit(ExitCode.failed, `no agent matches "${r.query}"`);
-  }
+  if (r.kind === 'ambiguous') throw ambiguousAgent(r);
+  if (r.kind === 'not_found') throw unknownAgent(r);
   if (opts.json) writeJson(ctx.io, { ok: true, ...r });
   else ctx.io.stdout.write(`${renderSessionReport(r)}\n`);
   return ExitCode.ok;
@@ -126,12 +122,15 @@ export async function sessionLogin(
   );
 }
 
-/** `logout` in the session model: force logout; `--force` when the agent is on a contact. */
+/**
+ * `logout` in the session model: force logout. Asked at a terminal (`--yes` skips); an agent on a contact
+ * is logged out only with `--force`, from a terminal or a script alike (the use case refuses otherwise).
+ */
 export async function sessionLogout(
   ctx: CliContext,
   s: SessionServices,
   ref: string,
-  opts: Json & { force?: boolean; skill?: string },
+  opts: Json & { force?: boolean; skill?: string; yes?: boolean },
 ) {
   if (opts.skill)
     throw new CliExit(
@@ -139,6 +138,23 @@ export async function sessionLogout(
       "logout: --skill belongs to the v2 dialect; in CXone a logout ends the agent's whole session",
     );
   const agent = await resolveOrExit(s.sessions, ref);
+  if (willAsk(ctx.io, opts)) {
+    // Asked only when the logout would go ahead: not for an agent already logged out, nor for one on a
+    // contact without --force (refused below, with why).
+    const r = await s.sessions.report(agent.id);
+    const status = r.kind === 'report' ? r.status : undefined;
+    if (status && status.kind !== 'logged_out' && (status.kind !== 'working' || opts.force)) {
+      const drops =
+        status.kind === 'working'
+          ? ` They are on a contact${status.contactId ? ` (${status.contactId})` : ''}, which will be dropped.`
+          : '';
+      await confirmOrExit(
+        ctx.io,
+        inlineSafe(`Log ${displayName(agent)} out of CXone, ending their session?${drops}`),
+        opts,
+      );
+    }
+  }
   return change(ctx, s, agent, 'logout', opts, (onProgress) =>
     s.sessions.logout(agent, { force: opts.force, onProgress }),
   );
@@ -200,7 +216,8 @@ async function v2History(
     'This CXone API keeps no state history; these are the changes made through agentstate (Slack and CLI).';
   if (opts.json) writeJson(ctx.io, { ok: true, agent, entries, note });
   else {
-    const rows = entries.map((e) => `  ${e.at.toLocaleString()}  ${e.actor}  ${e.action}  ${e.outcome}`);
+    const now = new Date();
+    const rows = entries.map((e) => `  ${formatLocalTime(e.at, now)}  ${e.actor}  ${e.action}  ${e.outcome}`);
     ctx.io.stdout.write(`${note}\n${rows.length ? rows.join('\n') : '  (none recorded)'}\n`);
   }
   return ExitCode.ok;
