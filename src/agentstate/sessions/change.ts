@@ -1,6 +1,7 @@
 import { type CxoneError, SessionInProgressError, UnavailableError } from '../../cxone/errors';
 import type { ChangeRecord } from '../guarded-change';
 import { displayName } from '../model';
+import { MAX_POLL_DELAY_MS } from '../poll-states';
 import { startOfDay } from './history';
 import type { AgentStatus, SessionAgent, StationRef } from './model';
 import { matchReason, reasonChoices } from './reasons';
@@ -203,6 +204,8 @@ async function carryOut(
       phase: step.phase,
       onProgress: opts.onProgress,
       signal: opts.signal,
+      // A new session and then Available: two waits whose lags add, so each polls twice as often.
+      maxDelayMs: MAX_POLL_DELAY_MS / plan.steps.length,
     });
     polls += seen.polls;
     if (!seen.seen)

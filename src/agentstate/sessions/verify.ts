@@ -15,6 +15,11 @@ export interface WaitOptions {
   phase: string;
   onProgress?: (event: ChangeProgress) => void;
   signal?: AbortSignal;
+  /**
+   * The longest pause between reads (default `MAX_POLL_DELAY_MS`). A change of several steps shares its
+   * lateness budget between them: each step is seen at most one pause late, and the lags add up.
+   */
+  maxDelayMs?: number;
 }
 
 export interface WaitResult {
@@ -50,7 +55,7 @@ export async function waitForState(deps: SessionDeps, opts: WaitOptions): Promis
       timeoutMs: opts.timeoutMs,
       phase: opts.phase,
     });
-    delay = Math.min(delay * POLL_BACKOFF_FACTOR, MAX_POLL_DELAY_MS);
+    delay = Math.min(delay * POLL_BACKOFF_FACTOR, opts.maxDelayMs ?? MAX_POLL_DELAY_MS);
     // Each read is cut off when the window closes (plus a read's grace), whatever CXone does.
     const budget = Math.max(deadline - clock.now(), READ_GRACE_MS);
     try {

@@ -183,6 +183,19 @@ describe('log in', () => {
     expect(phases).toEqual(['starting the session', 'making available']);
   });
 
+  it.each([2_000, 4_000, 8_000])(
+    'with impersonation at %i ms propagation, the two waits together are at most one poll cap late',
+    async (delay) => {
+      const { cxone, service } = setup({ impersonation: true });
+      cxone.addAgent(ana, { state: 'LoggedOut', station: { id: '3001' } });
+      cxone.delayMs = delay;
+      const out = await service.login(ana);
+      expect(out.kind).toBe('verified');
+      // The session shows after half the delay; the Available sent then shows one delay later.
+      if (out.kind === 'verified') expect(out.verifyMs - 1.5 * delay).toBeLessThanOrEqual(250);
+    },
+  );
+
   it('with impersonation and a station given, that station is used', async () => {
     const { cxone, service } = setup({ impersonation: true });
     cxone.addAgent(ana, { state: 'LoggedOut' });
