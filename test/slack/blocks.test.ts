@@ -84,9 +84,9 @@ describe('the empty card', () => {
   it('explains why and offers a primary login button with a confirm dialog naming agent and target', () => {
     const card = emptyCard(ada, emptyDiagnosis(), NOW);
     expect(allText(card)).toContain(
-      '*Not logged in to any skill.* Ada Lovelace is not logged in to any skill.',
+      '*Not logged in to any skill.* A login to *Sales* would fix it.',
     );
-    expect(allText(card)).toContain('*Fix:* Log the agent in to Sales.');
+    expect(allText(card)).toContain('*Fix:* Use *Log agent in* below.');
     const button = findButton(card, ACTION.login)!;
     expect(button.style).toBe('primary');
     expect(button.confirm?.text.text).toBe('Log Ada Lovelace in to *Sales* as *Available*?');
@@ -130,10 +130,10 @@ describe('the other cards', () => {
   it('marks diagnostic checks with ✓, ✗, ⚠ and –', () => {
     const text = allText(diagnoseCard(emptyDiagnosis(), NOW));
     expect(text).toContain('✓ *Token* — obtained');
-    expect(text).toContain('✗ *States present* — GET .../states returned []');
+    expect(text).toContain('✗ *States present*\n');
     expect(text).toContain('⚠ *Agent active*');
     expect(text).toContain('– _Login target_');
-    expect(text).toContain('*Fix:* Log the agent in to Sales.');
+    expect(text).toContain('*Fix:* Use *Log agent in* below.');
   });
 
   it('shows progress without any button', () => {

@@ -101,7 +101,7 @@ describe('with a read-only OAuth client (no Agent-Write)', () => {
     const agent = h.sim.tenant.agents.filter((a) => a.isActive)[1]!;
     await h.control.setAgentStates(agent.id, []);
     const card = await waitForPost(h, (await h.command(agent.email)).responseId);
-    expect(allText(card)).toContain('lacks Agent-Write');
+    expect(allText(card)).toContain('Grant Agent-Write');
     expect(findButton(card, ACTION.login)).toBeUndefined();
     expect(findButton(card, ACTION.openLoginModal)).toBeUndefined();
   });

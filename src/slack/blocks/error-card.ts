@@ -1,6 +1,16 @@
 import { InvalidTargetError } from '../../agentstate/types';
-import { CxoneError, InvalidInputError } from '../../cxone/errors';
-import { type Card, card, context, EMPTY, join, md, section } from './kit';
+import {
+  AuthError,
+  BadRequestError,
+  ConflictError,
+  CxoneError,
+  InvalidInputError,
+  MissingScopeError,
+  NotFoundError,
+  RateLimitedError,
+  UnavailableError,
+} from '../../cxone/errors';
+import { type Card, card, context, EMPTY, join, type Mrkdwn, md, section } from './kit';
 import { usageCard } from './usage-card';
 
 /**
@@ -41,17 +51,63 @@ export function errorCard(err: unknown, requestRef?: string): Card {
 
 function cxoneErrorCard(err: CxoneError): Card {
   const title = TITLE[err.code];
-  const meta = [
-    md`code \`${err.code}\``,
-    err.status ? md`HTTP ${err.status}` : undefined,
-    err.endpoint ? md`\`${err.endpoint}\`` : undefined,
-    err.requestId ? md`request id \`${err.requestId}\`` : undefined,
+  const fix = slackFix(err);
+  // err.message is for logs and the CLI: it starts with the HTTP call and ends with the request id. The
+  // card says what happened and what to do; the reference for an admin is on one secondary line, once.
+  const ref = [
+    err instanceof NotFoundError && err.id ? md`${err.resource} id \`${err.id}\`` : undefined,
+    err.requestId ? md`CXone request id \`${err.requestId}\`` : undefined,
   ].filter((m) => m !== undefined);
-  return card(md`${title}: ${err.message}`, [
-    section(md`:x: *${title}.* ${err.message}`),
-    section(md`*Fix:* ${err.remediation}`),
-    context(join(meta, ' · ')),
+  return card(md`${title}. ${fix}`, [
+    section(md`:x: *${title}.*\n*Fix:* ${fix}`),
+    ...(ref.length ? [context(join(ref, ' · '))] : []),
   ]);
+}
+
+/**
+ * What a supervisor can do about it. The errors' own remediation is shared with the CLI and may name a
+ * CLI command or an HTTP method; where it does, the card has its own words.
+ */
+export function slackFix(err: CxoneError): Mrkdwn {
+  return SLACK_WRONG.test(err.remediation) ? ownWords(err) : md`${err.remediation}`;
+}
+
+/**
+ * A CLI command, or an HTTP method or status class. (Settings of the app, like CXONE_CLIENT_ID, stay: the
+ * card is how whoever runs the app learns which one to fix.)
+ */
+const SLACK_WRONG = /\bagentstate [a-z]|\b(GET|POST|DELETE)\b|\dxx\b/;
+
+function ownWords(err: CxoneError): Mrkdwn {
+  if (err instanceof NotFoundError) {
+    switch (err.resource) {
+      case 'agent':
+        return md`CXone has no agent with that id. Look the agent up by name or email.`;
+      case 'skill':
+        return md`CXone has no such skill. \`/agentstate skills\` lists them.`;
+      case 'state':
+        return md`The agent is no longer logged in with that state. Look at the agent again to see where they are now.`;
+      case 'resource':
+        return md`CXone no longer knows it. Look at the agent again.`;
+    }
+  }
+  if (err instanceof ConflictError) {
+    return md`The agent is already logged in to this skill or to a conflicting one: log them out of it first, or use *Switch*, which does both and verifies.`;
+  }
+  if (err instanceof BadRequestError) {
+    return md`CXone refused the request. Check the skill, state and activity, and try again.`;
+  }
+  if (err instanceof RateLimitedError) {
+    const wait = err.retryAfterMs ? md` (CXone asks for ${Math.ceil(err.retryAfterMs / 1000)} s)` : EMPTY;
+    return md`Wait a moment and try again${wait}.`;
+  }
+  if (err instanceof UnavailableError) {
+    return md`Try again in a moment; if it lasts, check the CXone status page or ask whoever runs the app.`;
+  }
+  if (err instanceof AuthError || err instanceof MissingScopeError) {
+    return md`Ask whoever runs the app to check its CXone credentials and permissions.`;
+  }
+  return md`Ask whoever runs the app to check its logs.`;
 }
 
 function invalidTargetCard(err: InvalidTargetError): Card {

@@ -68,7 +68,7 @@ function conflictCard(outcome: Extract<LoginOutcome, { kind: 'conflict' }>): Car
   const name = agentName(agent);
   return card(md`${name} could not be logged in to ${target.skill.name}: ${blocker}`, [
     section(
-      md`:warning: Could not log ${name} in to *${target.skill.name}*: ${blocker}.\n${outcome.error.remediation}`,
+      md`:warning: Could not log ${name} in to *${target.skill.name}*: ${blocker}.\n${conflictingSkill ? md`*Switch* logs them out of ${conflictingSkill.name} and in to ${target.skill.name}, and verifies.` : md`Log them out of their current skill first, then log in again.`}`,
     ),
     ...buttons,
     agentContext(agent),

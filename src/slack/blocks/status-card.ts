@@ -1,7 +1,20 @@
 import { type Agent, displayName } from '../../agentstate/model';
 import type { Diagnosis, ReportResult, ResolvedState } from '../../agentstate/types';
+import { NOT_LOGGED_IN_VERDICTS, verdictWords } from './diagnose-card';
 import { agentName, formatDuration } from './format';
-import { type Block, type Card, capBlocks, card, context, fields, header, join, md, section } from './kit';
+import {
+  type Block,
+  type Card,
+  capBlocks,
+  card,
+  context,
+  EMPTY,
+  fields,
+  header,
+  join,
+  md,
+  section,
+} from './kit';
 import { loginActions } from './login-buttons';
 import { slackDate } from './mrkdwn';
 
@@ -38,9 +51,13 @@ export function sourceLine(checkedAt: Date): Block {
 
 /** No states: the diagnosis in a line or two, the fix, and the login button when a login would help. */
 export function emptyCard(agent: Agent, diagnosis: Diagnosis | undefined, checkedAt: Date): Card {
-  const summary = diagnosis?.summary ?? 'The agent is not logged in to any skill.';
-  const lines = [md`*Not logged in to any skill.* ${summary}`];
-  if (diagnosis?.fix) lines.push(md`*Fix:* ${diagnosis.fix}`);
+  // The card's own words (diagnose-card.ts): the diagnosis' summary is shared with the CLI.
+  const words = diagnosis ? verdictWords(diagnosis) : undefined;
+  const notIn = !diagnosis || NOT_LOGGED_IN_VERDICTS.has(diagnosis.verdict);
+  const lines = [
+    notIn ? md`*Not logged in to any skill.* ${words?.summary ?? EMPTY}` : md`${words?.summary ?? EMPTY}`,
+  ];
+  if (words?.fix) lines.push(md`*Fix:* ${words.fix}`);
   const note = diagnosis?.target?.note ? [context(md`Login target: ${diagnosis.target.note}`)] : [];
   return card(md`${agentName(agent)} is not logged in to any skill`, [
     header(displayName(agent)),
