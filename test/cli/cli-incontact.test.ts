@@ -100,6 +100,15 @@ describe('agentstate CLI against a real-tenant API (incontact simulator)', () =>
     expect(await posts('POST /agents/{agentId}/state')).toBe(2);
   });
 
+  it('an unknown reason with --json: the valid reasons are data', async () => {
+    const r = await agentstate(env, 'unavailable', demo('available'), '--reason', 'Nap', '--json');
+    expect(r.code).toBe(2);
+    const { error } = JSON.parse(r.stdout);
+    expect(error).toMatchObject({ code: 'invalid_reason', value: 'Nap' });
+    expect(error.choices.map((c: { name: string }) => c.name)).toContain('Lunch');
+    expect(error.message).not.toContain('\n');
+  });
+
   it('an unknown reason lists the valid ones, exits 2 and sends nothing', async () => {
     const r = await agentstate(env, 'unavailable', demo('available'), '--reason', 'Nap');
     expect(r.code).toBe(2);

@@ -51,7 +51,11 @@ export function registerFloorCommand(program: Command, ctx: CliContext, run: Run
         try {
           view = await (s.dialect === 'v2' ? s.service.floor(team) : s.sessions.floor(team));
         } catch (err) {
-          if (err instanceof UnknownScopeError) throw new CliExit(ExitCode.usage, err.message);
+          if (err instanceof UnknownScopeError)
+            throw new CliExit(ExitCode.usage, err.message, {
+              errorCode: `unknown_${err.scopeKind}`,
+              data: { value: err.value, choices: err.options },
+            });
           throw err;
         }
         if ('kind' in view) {

@@ -97,7 +97,11 @@ export function registerSessionCommands(program: Command, ctx: CliContext, run: 
           );
         } catch (err) {
           if (!(err instanceof InvalidReasonError)) throw err;
-          throw new CliExit(ExitCode.usage, `${err.message}\nReasons:\n${renderReasons(err.options)}`);
+          throw new CliExit(ExitCode.usage, err.message, {
+            errorCode: 'invalid_reason',
+            detail: `Reasons:\n${renderReasons(err.options)}`,
+            data: { value: err.value, choices: err.options },
+          });
         }
       }),
     );
