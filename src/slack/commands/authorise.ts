@@ -1,5 +1,5 @@
-import type { BaseSlackDeps } from '../deps';
 import { membershipUnknownCard, refusalCard } from '../blocks';
+import type { BaseSlackDeps } from '../deps';
 import type { CommandContext } from './context';
 
 /**

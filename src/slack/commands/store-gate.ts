@@ -1,5 +1,5 @@
-import type { BaseSlackDeps } from '../deps';
 import { noStoreCard, storeDownCard } from '../blocks';
+import type { BaseSlackDeps } from '../deps';
 import type { SlackStore } from '../store-health';
 import type { CommandContext } from './context';
 

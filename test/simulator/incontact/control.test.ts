@@ -46,7 +46,10 @@ describe('incontact simulator: /__sim/ controls for tests and the sandbox', () =
     });
     expect(change.status).toBe(200);
     await ctx.control.setAgentState(1001, { state: 'Unavailable', reason: 'Lunch' });
-    expect(await stateOf(1001)).toMatchObject({ agentStateName: 'Unavailable', outStateDescription: 'Lunch' });
+    expect(await stateOf(1001)).toMatchObject({
+      agentStateName: 'Unavailable',
+      outStateDescription: 'Lunch',
+    });
     await sleep(400);
     expect(await stateOf(1001)).toMatchObject({
       agentStateName: 'Unavailable',
