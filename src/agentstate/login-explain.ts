@@ -53,23 +53,49 @@ export async function explainNotVisible(
     bestEffort(() => deps.catalog.skillStates(target.skill.id), []),
     bestEffort(() => deps.catalog.activities(), []),
   ]);
-  const loggedIn = validStates.find((s) => sameName(s.name, LOGGED_IN_STATE_NAME));
+  const cause = notVisibleCause(target, validStates, validActivities);
   const accepted = 'CXone accepted the login (201) but the state never appeared';
   let explanation: string;
-  if (loggedIn && !sameId(loggedIn.id, target.state.id)) {
+  if (cause.kind === 'invalid_state') {
     explanation =
       `${accepted}: state "${target.state.name}" (${target.state.id}) is not the "${LOGGED_IN_STATE_NAME}" ` +
-      `state of skill "${target.skill.name}"; log in with ${loggedIn.id} instead.`;
-  } else if (validActivities.length > 0 && !validActivities.some((a) => sameId(a.id, target.activity.id))) {
+      `state of skill "${target.skill.name}"; log in with ${cause.loginState.id} instead.`;
+  } else if (cause.kind === 'invalid_activity') {
     explanation =
       `${accepted}: activity "${target.activity.name}" (${target.activity.id}) is not a known activity; ` +
       `use one of: ${validActivities.map((a) => a.name).join(', ')}.`;
   } else {
+    // Nothing wrong with the target: CXone is slower than our deadline. Not "never": it may still appear.
     explanation =
-      `CXone accepted the login but the state did not appear within ${seconds(timeoutMs)} s; ` +
-      'the propagation delay may be longer — refresh in a moment.';
+      `CXone accepted the login but it is not visible yet after ${seconds(timeoutMs)} s; ` +
+      'CXone may be slow to show it — check again in a moment.';
   }
   return { explanation, validStates, validActivities };
+}
+
+/**
+ * Why an accepted login is not visible, from the target and the skill's state definitions alone: a state
+ * that is not the skill's "Logged In" one, an activity CXone does not know, or neither — then CXone is only
+ * slow, and the login may still appear. Surfaces use it to decide what to offer (valid choices, Retry,
+ * Check again).
+ */
+export type NotVisibleCause =
+  | { kind: 'invalid_state'; loginState: StateDefinition }
+  | { kind: 'invalid_activity' }
+  | { kind: 'slow' };
+
+export function notVisibleCause(
+  target: LoginTarget,
+  validStates: StateDefinition[],
+  validActivities: Activity[],
+): NotVisibleCause {
+  const loggedIn = validStates.find((s) => sameName(s.name, LOGGED_IN_STATE_NAME));
+  if (loggedIn && !sameId(loggedIn.id, target.state.id))
+    return { kind: 'invalid_state', loginState: loggedIn };
+  if (validActivities.length > 0 && !validActivities.some((a) => sameId(a.id, target.activity.id))) {
+    return { kind: 'invalid_activity' };
+  }
+  return { kind: 'slow' };
 }
 
 export function seconds(ms: number): string {

@@ -11,6 +11,7 @@ export const ACTION = {
   pickAgent: 'agentstate.pick_agent',
   cancel: 'agentstate.cancel',
   floorRefresh: 'agentstate.floor_refresh',
+  checkLogin: 'agentstate.check_login',
   skillSelect: 'agentstate.skill_select',
   stateSelect: 'agentstate.state_select',
   activitySelect: 'agentstate.activity_select',

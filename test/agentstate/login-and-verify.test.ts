@@ -129,7 +129,7 @@ describe('logging an agent in and verifying it', () => {
       kind: 'not_visible',
       verifyMs: 15_000,
       explanation:
-        'CXone accepted the login but the state did not appear within 15 s; the propagation delay may be longer — refresh in a moment.',
+        'CXone accepted the login but it is not visible yet after 15 s; CXone may be slow to show it — check again in a moment.',
     });
   });
 

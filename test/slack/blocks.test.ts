@@ -183,9 +183,10 @@ describe('the other cards', () => {
       },
       'U1',
     );
-    expect(allText(card)).toContain('(9 checks over 15.0 s)');
-    expect(allText(card)).toContain(`Logged In \`${loggedIn.id}\``);
-    expect(findButton(card, ACTION.login)?.text.text).toBe('Retry');
+    expect(allText(card)).toContain('*Logged Out* is not the *Logged In* state of Sales');
+    expect(allText(card)).toContain('*Valid states for Sales:* Logged In, Logged Out');
+    expect(findButton(card, ACTION.login)?.text.text).toBe('Retry as Logged In');
+    expect(decode(loginValueSchema, findButton(card, ACTION.login)!.value)?.st).toBe(loggedIn.id);
     const pick = decode(modalValueSchema, findButton(card, ACTION.openLoginModal)!.value);
     expect(pick?.vs).toEqual([
       [loggedIn.id, 'Logged In'],

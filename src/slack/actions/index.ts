@@ -3,6 +3,7 @@ import type { SlackDeps } from '../deps';
 import { ACTION } from '../ids';
 import { createSeenRequests, oncePerClick } from '../replays';
 import { cancelClicked } from './cancel';
+import { checkLoginClicked } from './check-login';
 import { floorRefreshClicked } from './floor';
 import { loginClicked } from './login';
 import { logoutClicked } from './logout';
@@ -22,4 +23,5 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION.share, shareClicked(deps));
   app.action<BlockButtonAction>(ACTION.cancel, cancelClicked);
   app.action<BlockButtonAction>(ACTION.floorRefresh, floorRefreshClicked(deps));
+  app.action<BlockButtonAction>(ACTION.checkLogin, checkLoginClicked(deps));
 }

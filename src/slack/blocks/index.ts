@@ -11,7 +11,7 @@ export { ambiguousCard, mentionProblemCard, notFoundCard } from './lookup-cards'
 export * from './notices';
 export { progressCard } from './progress-card';
 export { recoveredCard } from './recovery-card';
-export { loginResultCard } from './result-cards';
+export { checkedAgainCard, loginResultCard } from './result-cards';
 export { withShareButton } from './share';
 export { skillsCard } from './skills-card';
 export { statusCard } from './status-card';

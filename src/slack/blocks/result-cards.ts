@@ -1,5 +1,6 @@
+import { notVisibleCause } from '../../agentstate/login-explain';
 import type { Agent } from '../../agentstate/model';
-import type { LoginOutcome, LoginTarget } from '../../agentstate/types';
+import type { LoginOutcome, LoginTarget, ResolvedState } from '../../agentstate/types';
 import { ACTION, BLOCK } from '../ids';
 import { encode } from '../payloads';
 import { agentName, seconds } from './format';
@@ -77,25 +78,96 @@ function conflictCard(outcome: Extract<LoginOutcome, { kind: 'conflict' }>): Car
 
 function notVisibleCard(outcome: Extract<LoginOutcome, { kind: 'not_visible' }>): Card {
   const { agent, target } = outcome;
-  const states = outcome.validStates.length
-    ? join(
-        outcome.validStates.map((s) => md`${s.name} \`${s.id}\``),
-        ', ',
-      )
-    : md`—`;
-  const activities = outcome.validActivities.length
-    ? join(
-        outcome.validActivities.map((a) => a.name),
-        ', ',
-      )
-    : md`—`;
   const name = agentName(agent);
-  return card(md`The login of ${name} was accepted but never appeared`, [
+  const cause = notVisibleCause(target, outcome.validStates, outcome.validActivities);
+  const after = md`${seconds(outcome.verifyMs)} s`;
+  if (cause.kind === 'slow') {
+    // The target is valid: CXone is only slower than our deadline. A retry would be "already logged in"
+    // once it shows; what helps is looking again.
+    return card(md`The login of ${name} to ${target.skill.name} is not visible yet after ${after}`, [
+      section(
+        md`:hourglass: CXone accepted the login of ${name} to ${targetLabel(target)}, but it is not visible yet after ${after}. CXone can be slow to show a login; check again in a moment.`,
+      ),
+      actions(BLOCK.buttons, checkAgainButton(agent, target)),
+      agentContext(agent),
+    ]);
+  }
+  const why =
+    cause.kind === 'invalid_state'
+      ? md`*${target.state.name}* is not the *${cause.loginState.name}* state of ${target.skill.name}.`
+      : md`*${target.activity.name}* is not an activity CXone knows.`;
+  const choices =
+    cause.kind === 'invalid_state'
+      ? md`*Valid states for ${target.skill.name}:* ${names(outcome.validStates)}`
+      : md`*Valid activities:* ${names(outcome.validActivities)}`;
+  const retry =
+    cause.kind === 'invalid_state'
+      ? [loginButton(agent, { ...target, state: cause.loginState }, `Retry as ${cause.loginState.name}`)]
+      : [];
+  return card(md`The login of ${name} was accepted but never appeared: ${why}`, [
     section(
-      md`:x: CXone accepted the login of ${name} to ${targetLabel(target)} but it never appeared (${outcome.polls} checks over ${seconds(outcome.verifyMs)} s).\n${outcome.explanation}`,
+      md`:x: CXone accepted the login of ${name} to ${targetLabel(target)} but it never appeared: ${why}`,
     ),
-    section(md`*Valid states for ${target.skill.name}:* ${states}\n*Valid activities:* ${activities}`),
-    actions(BLOCK.buttons, loginButton(agent, target, 'Retry'), retargetButton(agent, outcome)),
+    section(choices),
+    actions(BLOCK.buttons, ...retry, retargetButton(agent, outcome)),
+    agentContext(agent),
+  ]);
+}
+
+function names(items: Array<{ name: string }>): Mrkdwn {
+  return items.length
+    ? join(
+        items.map((i) => i.name),
+        ', ',
+      )
+    : md`—`;
+}
+
+function checkAgainButton(agent: Agent, target: LoginTarget) {
+  return button({
+    text: 'Check again',
+    actionId: ACTION.checkLogin,
+    style: 'primary',
+    value: encode({ a: agent.id, s: target.skill.id, ac: target.activity.id }),
+  });
+}
+
+/**
+ * The answer to **Check again**: the login has appeared (the card turns to verified), or it still has not
+ * (the same button, with when it was looked at).
+ */
+export function checkedAgainCard(
+  agent: Agent,
+  target: { skillId: string; skillName: string; activityId?: string },
+  state: ResolvedState | undefined,
+  checkedAt: Date,
+): Card {
+  const name = agentName(agent);
+  if (state) {
+    return card(md`${name}: logged in to ${state.skillName} as ${state.activityName} — verified`, [
+      section(
+        md`:white_check_mark: ${name}: Logged in to *${state.skillName}* as *${state.activityName}* since ${slackDate(state.since)} — verified ${slackDate(checkedAt)}`,
+      ),
+      agentContext(agent),
+    ]);
+  }
+  return card(md`The login of ${name} to ${target.skillName} is still not visible`, [
+    section(
+      md`:hourglass: The login of ${name} to *${target.skillName}* is still not visible (checked ${slackDate(checkedAt)}). If it does not show in a few minutes, look at the agent’s status and log them in again.`,
+    ),
+    actions(
+      BLOCK.buttons,
+      button({
+        text: 'Check again',
+        actionId: ACTION.checkLogin,
+        style: 'primary',
+        value: encode({
+          a: agent.id,
+          s: target.skillId,
+          ...(target.activityId ? { ac: target.activityId } : {}),
+        }),
+      }),
+    ),
     agentContext(agent),
   ]);
 }
