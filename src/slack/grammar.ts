@@ -11,6 +11,11 @@ import { closest } from './did-you-mean';
  *
  * Slack delivers the text HTML-escaped (`&amp;`, `&lt;`, `&gt;`), and with "escape channels, users and
  * links" on (manifest `should_escape: true`) mentions arrive as `<@U123|name>` and channels as `<#C123|name>`.
+ *
+ * The grammar cannot know agents, so it cannot tell where a two-word name ends and a skill, channel or
+ * reason begins (`login ines olsen billing`). A subcommand that takes an agent keeps its first word as
+ * `agent` and every word after it in `words`; the command layer tries the longest prefix that names an
+ * agent (commands/agent-words.ts) and reads the rest as the skill, channel or reason.
  */
 
 export const SUBCOMMANDS = [
@@ -52,31 +57,33 @@ const agentArgSchema = z.discriminatedUnion('kind', [
 ]);
 export type AgentArg = z.infer<typeof agentArgSchema>;
 
-const skillArgSchema = z.string().min(1).max(100, 'a skill is at most 100 characters').optional();
-const reasonArgSchema = z.string().min(1).max(100, 'a reason is at most 100 characters').optional();
 const scopeArgSchema = z.string().min(1).max(100, 'a team or skill is at most 100 characters').optional();
-const channelSchema = z
-  .string()
-  .regex(/^[CG][A-Z0-9]+$/, 'a channel is written #channel')
+/** The words after the agent's first word: more of its name, then a skill, a channel or a reason. */
+const wordsSchema = z
+  .array(z.string().min(1).max(100, 'a word is at most 100 characters'))
+  .min(1)
+  .max(40)
   .optional();
 
 const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('help') }),
   z.object({ kind: z.literal('status'), agent: agentArgSchema, hint: z.string().optional() }),
-  z.object({ kind: z.literal('diagnose'), agent: agentArgSchema }),
-  z.object({ kind: z.literal('login'), agent: agentArgSchema, skill: skillArgSchema }),
-  z.object({ kind: z.literal('logout'), agent: agentArgSchema, skill: skillArgSchema }),
+  z.object({ kind: z.literal('diagnose'), agent: agentArgSchema, words: wordsSchema }),
+  z.object({ kind: z.literal('login'), agent: agentArgSchema, words: wordsSchema }),
+  z.object({ kind: z.literal('logout'), agent: agentArgSchema, words: wordsSchema }),
   z.object({ kind: z.literal('skills') }),
-  z.object({ kind: z.literal('watch'), agent: agentArgSchema, channel: channelSchema }),
-  z.object({ kind: z.literal('unwatch'), agent: agentArgSchema, channel: channelSchema }),
+  z.object({ kind: z.literal('watch'), agent: agentArgSchema, words: wordsSchema }),
+  z.object({ kind: z.literal('unwatch'), agent: agentArgSchema, words: wordsSchema }),
   z.object({ kind: z.literal('watching') }),
   z.object({ kind: z.literal('audit'), agent: agentArgSchema.optional() }),
-  z.object({ kind: z.literal('history'), agent: agentArgSchema }),
-  z.object({ kind: z.literal('available'), agent: agentArgSchema }),
-  z.object({ kind: z.literal('unavailable'), agent: agentArgSchema, reason: reasonArgSchema }),
+  z.object({ kind: z.literal('history'), agent: agentArgSchema, words: wordsSchema }),
+  z.object({ kind: z.literal('available'), agent: agentArgSchema, words: wordsSchema }),
+  z.object({ kind: z.literal('unavailable'), agent: agentArgSchema, words: wordsSchema }),
   z.object({ kind: z.literal('floor'), scope: scopeArgSchema }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
+/** The subcommands whose agent may be followed by more words (see the header). */
+export type WordsCommand = Extract<Command, { words?: string[] }>;
 
 export interface Usage {
   kind: 'usage';
@@ -115,9 +122,19 @@ function fullName(args: string[]): AgentArg {
     : { kind: 'ref', ref: unescapeSlack(args.join(' ')) };
 }
 
-function channelArg(token: string | undefined): string | undefined {
-  if (token === undefined) return undefined;
-  return /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(token)?.[1] ?? token;
+/** A channel as Slack escapes it (`<#C123|name>`) or a bare channel id; undefined for anything else. */
+export function channelOf(token: string): string | undefined {
+  const id = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(token)?.[1] ?? token;
+  return /^[CG][A-Z0-9]+$/.test(id) ? id : undefined;
+}
+
+/** A channel stays as Slack wrote it (channelOf reads it); any other word is unescaped. */
+function word(token: string): string {
+  return token.startsWith('<#') ? token : unescapeSlack(token);
+}
+
+function withWords(sub: Subcommand, agent: AgentArg | undefined, rest: string[]) {
+  return rest.length ? { kind: sub, agent, words: rest.map(word) } : { kind: sub, agent };
 }
 
 function build(sub: Subcommand, args: string[]): unknown {
@@ -132,22 +149,17 @@ function build(sub: Subcommand, args: string[]): unknown {
     case 'diagnose':
     case 'history':
     case 'available':
-      return rest.length ? { kind: sub, extra: rest } : { kind: sub, agent };
     case 'unavailable':
-      return { kind: sub, agent, reason: rest.length ? unescapeSlack(rest.join(' ')) : undefined };
+    case 'login':
+    case 'logout':
+    case 'watch':
+    case 'unwatch':
+      return withWords(sub, agent, rest);
     case 'floor':
       return { kind: sub, scope: args.length ? unescapeSlack(args.join(' ')) : undefined };
     case 'audit':
       if (rest.length) return { kind: sub, extra: rest };
       return agent ? { kind: sub, agent } : { kind: sub };
-    case 'login':
-    case 'logout':
-      return { kind: sub, agent, skill: rest.length ? unescapeSlack(rest.join(' ')) : undefined };
-    case 'watch':
-    case 'unwatch':
-      return rest.length > 1
-        ? { kind: sub, extra: rest }
-        : { kind: sub, agent, channel: channelArg(rest[0]) };
   }
 }
 

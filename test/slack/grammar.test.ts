@@ -1,4 +1,4 @@
-import { parseCommand, tokenize } from '../../src/slack/grammar';
+import { channelOf, parseCommand, tokenize } from '../../src/slack/grammar';
 
 describe('the /agentstate grammar', () => {
   it('shows usage for empty text and for help', () => {
@@ -39,12 +39,23 @@ describe('the /agentstate grammar', () => {
     expect(parseCommand('logn ada')).toMatchObject({ kind: 'usage', suggestion: 'login ada' });
   });
 
-  it('parses diagnose, login and logout with an optional multi-word skill', () => {
+  it('parses diagnose, login and logout, keeping the words after the agent for the command to split', () => {
+    // The grammar cannot know where a two-word name ends and the skill begins: it keeps the words.
     expect(parseCommand('diagnose ada')).toEqual({ kind: 'diagnose', agent: { kind: 'ref', ref: 'ada' } });
     expect(parseCommand('login ada Sales Inbound')).toEqual({
       kind: 'login',
       agent: { kind: 'ref', ref: 'ada' },
-      skill: 'Sales Inbound',
+      words: ['Sales', 'Inbound'],
+    });
+    expect(parseCommand('login ines olsen billing')).toEqual({
+      kind: 'login',
+      agent: { kind: 'ref', ref: 'ines' },
+      words: ['olsen', 'billing'],
+    });
+    expect(parseCommand('diagnose hugo andersen')).toEqual({
+      kind: 'diagnose',
+      agent: { kind: 'ref', ref: 'hugo' },
+      words: ['andersen'],
     });
     expect(parseCommand('logout ada')).toEqual({ kind: 'logout', agent: { kind: 'ref', ref: 'ada' } });
     expect(parseCommand('skills')).toEqual({ kind: 'skills' });
@@ -67,8 +78,12 @@ describe('the /agentstate grammar', () => {
     expect(parseCommand('watch ada <#C0123|support>')).toEqual({
       kind: 'watch',
       agent: { kind: 'ref', ref: 'ada' },
-      channel: 'C0123',
+      words: ['<#C0123|support>'],
     });
+    expect(channelOf('<#C0123|support>')).toBe('C0123');
+    expect(channelOf('C0123')).toBe('C0123');
+    expect(channelOf('#general')).toBeUndefined();
+    expect(channelOf('nguyen')).toBeUndefined();
     expect(parseCommand('watching')).toEqual({ kind: 'watching' });
   });
 
@@ -82,13 +97,14 @@ describe('the /agentstate grammar', () => {
     expect(parseCommand('diagnose')).toEqual({ kind: 'usage', problem: '`diagnose` needs an agent.' });
     expect(parseCommand('login')).toEqual({ kind: 'usage', problem: '`login` needs an agent.' });
     expect(parseCommand('skills now')).toMatchObject({ kind: 'usage' });
-    expect(parseCommand('diagnose ada bob')).toMatchObject({ kind: 'usage' });
-    expect(parseCommand('watch ada #general')).toMatchObject({ kind: 'usage' });
+    // Words after an agent are kept: only the command layer, which knows agents, can tell what they are.
+    expect(parseCommand('diagnose ada bob')).toMatchObject({ kind: 'diagnose', words: ['bob'] });
+    expect(parseCommand('watch ada #general')).toMatchObject({ kind: 'watch', words: ['#general'] });
   });
 
   it('unescapes what Slack escaped in plain words', () => {
     expect(tokenize('a  "b c"  “d e”')).toEqual(['a', 'b c', 'd e']);
-    expect(parseCommand('login ada R&amp;D')).toMatchObject({ skill: 'R&D' });
+    expect(parseCommand('login ada R&amp;D')).toMatchObject({ words: ['R&D'] });
   });
 });
 
@@ -107,16 +123,22 @@ describe('the subcommands of a real tenant, and status by its name', () => {
     expect(parseCommand('unavailable ada Team Meeting')).toEqual({
       kind: 'unavailable',
       agent: { kind: 'ref', ref: 'ada' },
-      reason: 'Team Meeting',
+      words: ['Team', 'Meeting'],
     });
-    expect(parseCommand('unavailable ada')).toEqual({ kind: 'unavailable', agent: { kind: 'ref', ref: 'ada' } });
+    expect(parseCommand('unavailable ada')).toEqual({
+      kind: 'unavailable',
+      agent: { kind: 'ref', ref: 'ada' },
+    });
     expect(parseCommand('floor')).toEqual({ kind: 'floor' });
     expect(parseCommand('floor Sales EN')).toEqual({ kind: 'floor', scope: 'Sales EN' });
   });
 
   it('asks for the agent when a subcommand needs one', () => {
     expect(parseCommand('status')).toMatchObject({ kind: 'usage', problem: '`status` needs an agent.' });
-    expect(parseCommand('available')).toMatchObject({ kind: 'usage', problem: '`available` needs an agent.' });
+    expect(parseCommand('available')).toMatchObject({
+      kind: 'usage',
+      problem: '`available` needs an agent.',
+    });
   });
 
   it('suggests a near subcommand for a typo', () => {

@@ -1,10 +1,11 @@
 import type { Agent } from '../../agentstate/model';
 import type { CommandOutcome } from '../../metrics';
-import { ambiguousCard, mentionProblemCard, notFoundCard } from '../blocks';
+import { ambiguousCard, mentionProblemCard, usageCard } from '../blocks';
 import type { NotFoundContext } from '../blocks/lookup-cards';
+import type { BaseSlackDeps } from '../deps';
 import type { AgentArg } from '../grammar';
 import { emailOfMember } from '../mentions';
-import type { BaseSlackDeps } from '../deps';
+import { type AgentLookup, leadingAgent } from './agent-words';
 import type { CommandContext } from './context';
 
 export type AgentRefResult =
@@ -24,16 +25,17 @@ export async function agentRef(ctx: CommandContext<BaseSlackDeps>, arg: AgentArg
 
 export type OneAgent = { ok: true; agent: Agent } | { ok: false; outcome: CommandOutcome };
 
+/** How the tutorial's dialect looks agents up (commands/agent-words.ts reads the words around them). */
+export function v2Lookup(ctx: CommandContext): AgentLookup<Agent> {
+  return {
+    resolve: (ref) => ctx.deps.service.resolveAgent(ref),
+    ambiguousCard: (r) => ambiguousCard(r.query, r.candidates, r.total),
+    usageCard: (problem) => usageCard({ problem }),
+  };
+}
+
 /** The argument as exactly one agent; otherwise answers with the candidates or "no such agent". */
 export async function resolveOne(ctx: CommandContext, arg: AgentArg): Promise<OneAgent> {
-  const ref = await agentRef(ctx, arg);
-  if (!ref.ok) return ref;
-  const resolution = await ctx.deps.service.resolveAgent(ref.ref);
-  if (resolution.kind === 'found') return { ok: true, agent: resolution.agent };
-  if (resolution.kind === 'ambiguous') {
-    await ctx.respond(ambiguousCard(resolution.query, resolution.candidates, resolution.total));
-    return { ok: false, outcome: 'ok' };
-  }
-  await ctx.respond(notFoundCard(resolution.query, ref.mention ? { mention: ref.mention } : {}));
-  return { ok: false, outcome: 'not_found' };
+  const found = await leadingAgent(ctx, v2Lookup(ctx), arg);
+  return found.ok ? { ok: true, agent: found.agent } : found;
 }

@@ -1,6 +1,7 @@
 import { confirmLoginCard } from '../blocks';
 import type { Command } from '../grammar';
-import { resolveOne } from './agent-arg';
+import { v2Lookup } from './agent-arg';
+import { leadingAgent, phrase } from './agent-words';
 import { allowedToChange } from './authorise';
 import type { SubcommandHandler } from './context';
 import { changesPossible } from './store-gate';
@@ -12,9 +13,10 @@ import { changesPossible } from './store-gate';
 export const login: SubcommandHandler<Extract<Command, { kind: 'login' }>> = async (ctx, cmd) => {
   if (!(await allowedToChange(ctx))) return 'refused';
   if (!(await changesPossible(ctx))) return 'error';
-  const found = await resolveOne(ctx, cmd.agent);
+  const found = await leadingAgent(ctx, v2Lookup(ctx), cmd.agent, cmd.words);
   if (!found.ok) return found.outcome;
-  const target = await ctx.deps.service.resolveTarget(found.agent, cmd.skill ? { skill: cmd.skill } : {});
+  const skill = phrase(found.rest);
+  const target = await ctx.deps.service.resolveTarget(found.agent, skill ? { skill } : {});
   await ctx.respond(confirmLoginCard(found.agent, target));
   return 'ok';
 };

@@ -1,6 +1,7 @@
 import { ambiguousCard, confirmLogoutCard, logoutResultCard, notFoundCard } from '../blocks';
 import type { Command } from '../grammar';
-import { agentRef } from './agent-arg';
+import { v2Lookup } from './agent-arg';
+import { leadingAgent, phrase } from './agent-words';
 import { allowedToChange } from './authorise';
 import type { SubcommandHandler } from './context';
 import { changesPossible } from './store-gate';
@@ -9,7 +10,7 @@ import { changesPossible } from './store-gate';
 export const logout: SubcommandHandler<Extract<Command, { kind: 'logout' }>> = async (ctx, cmd) => {
   if (!(await allowedToChange(ctx))) return 'refused';
   if (!(await changesPossible(ctx))) return 'error';
-  const arg = await agentRef(ctx, cmd.agent);
+  const arg = await leadingAgent(ctx, v2Lookup(ctx), cmd.agent, cmd.words);
   if (!arg.ok) return arg.outcome;
   const result = await ctx.deps.service.report(arg.ref);
   if (result.kind === 'not_found') {
@@ -24,6 +25,6 @@ export const logout: SubcommandHandler<Extract<Command, { kind: 'logout' }>> = a
     await ctx.respond(logoutResultCard({ kind: 'not_logged_in', agent: result.agent }, ctx.userId));
     return 'ok';
   }
-  await ctx.respond(confirmLogoutCard(result.agent, result.states, cmd.skill));
+  await ctx.respond(confirmLogoutCard(result.agent, result.states, phrase(arg.rest)));
   return 'ok';
 };

@@ -3,7 +3,8 @@ import type { Subscription } from '../../store/port';
 import { notWatchedCard, storeDownCard, unwatchedCard, unwatchedNoteCard } from '../blocks';
 import type { AgentArg, Command } from '../grammar';
 import { storeReason } from '../store-health';
-import { resolveOne } from './agent-arg';
+import { v2Lookup } from './agent-arg';
+import { onlyAgent, trailingChannel } from './agent-words';
 import { allowedToChange } from './authorise';
 import type { CommandContext, SubcommandHandler } from './context';
 import { requireStore } from './store-gate';
@@ -17,10 +18,11 @@ export const unwatch: SubcommandHandler<Extract<Command, { kind: 'unwatch' }>> =
   if (!(await allowedToChange(ctx, 'watch'))) return 'refused';
   const store = await requireStore(ctx, 'Watching agents', 'watch');
   if (!store) return 'error';
-  const channel = cmd.channel ?? ctx.channelId;
+  const named = trailingChannel(cmd.words);
+  const channel = named.channel ?? ctx.channelId;
   try {
     const subs = await ctx.deps.health.run(() => store.subscriptions.listByChannel(channel));
-    const target = await findWatched(ctx, cmd.agent, subs);
+    const target = await findWatched(ctx, cmd.agent, named.words, subs);
     if (!target.ok) return target.outcome;
     if (!target.sub) {
       await ctx.respond(notWatchedCard(target.name, channel));
@@ -54,13 +56,18 @@ type Found =
   | { ok: true; sub: Subscription | undefined; name: string }
   | { ok: false; outcome: Awaited<ReturnType<SubcommandHandler<unknown>>> };
 
-async function findWatched(ctx: CommandContext, arg: AgentArg, subs: Subscription[]): Promise<Found> {
+async function findWatched(
+  ctx: CommandContext,
+  arg: AgentArg,
+  words: string[],
+  subs: Subscription[],
+): Promise<Found> {
   if (arg.kind === 'ref') {
-    const ref = arg.ref.toLowerCase();
+    const ref = [arg.ref, ...words].join(' ').toLowerCase();
     const local = subs.find((s) => s.agentId.toLowerCase() === ref || s.agentName.toLowerCase() === ref);
     if (local) return { ok: true, sub: local, name: local.agentName };
   }
-  const found = await resolveOne(ctx, arg);
+  const found = await onlyAgent(ctx, v2Lookup(ctx), 'unwatch', arg, words);
   if (!found.ok) return found;
   return {
     ok: true,

@@ -4,7 +4,8 @@ import { auditSections } from '../blocks/audit-card';
 import { type Card, capBlocks, card, context, header, md, section } from '../blocks/kit';
 import type { Command } from '../grammar';
 import { storeReason } from '../store-health';
-import { resolveOne } from './agent-arg';
+import { v2Lookup } from './agent-arg';
+import { onlyAgent } from './agent-words';
 import type { SubcommandHandler } from './context';
 import { requireStore } from './store-gate';
 
@@ -15,7 +16,7 @@ export const V2_HISTORY_LIMIT = 20;
  * saw (the changes made through it), and plainly that this is all there is.
  */
 export const v2History: SubcommandHandler<Extract<Command, { kind: 'history' }>> = async (ctx, cmd) => {
-  const found = await resolveOne(ctx, cmd.agent);
+  const found = await onlyAgent(ctx, v2Lookup(ctx), 'history', cmd.agent, cmd.words);
   if (!found.ok) return found.outcome;
   const store = await requireStore(ctx, 'The history', 'read');
   if (!store) return 'error';

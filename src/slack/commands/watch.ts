@@ -11,7 +11,8 @@ import {
 import type { Command } from '../grammar';
 import { slackErrorCode } from '../slack-errors';
 import { type SlackStore, StoreDownError } from '../store-health';
-import { resolveOne } from './agent-arg';
+import { v2Lookup } from './agent-arg';
+import { agentAndChannel } from './agent-words';
 import { allowedToChange } from './authorise';
 import type { CommandContext, SubcommandHandler } from './context';
 import { requireStore } from './store-gate';
@@ -26,10 +27,10 @@ export const watch: SubcommandHandler<Extract<Command, { kind: 'watch' }>> = asy
   if (!(await allowedToChange(ctx, 'watch'))) return 'refused';
   const store = await requireStore(ctx, 'Watching agents', 'watch');
   if (!store) return 'error';
-  const found = await resolveOne(ctx, cmd.agent);
+  const found = await agentAndChannel(ctx, v2Lookup(ctx), 'watch', cmd.agent, cmd.words);
   if (!found.ok) return found.outcome;
   try {
-    return await startWatching(ctx, store, found.agent, cmd.channel ?? ctx.channelId);
+    return await startWatching(ctx, store, found.agent, found.channel ?? ctx.channelId);
   } catch (err) {
     if (!(err instanceof StoreDownError)) throw err;
     await ctx.respond(storeDownCard(err.reason, 'watch'));

@@ -7,6 +7,7 @@ import { auditCard, errorCard, notFoundCard, storeDownCard } from '../blocks';
 import { type Card, card, context, join, md, section } from '../blocks/kit';
 import { ambiguousCard } from '../blocks/lookup-cards';
 import { agentRef } from '../commands/agent-arg';
+import { leadingAgent, onlyAgent, phrase } from '../commands/agent-words';
 import { allowedToChange } from '../commands/authorise';
 import type { CommandContext } from '../commands/context';
 import { requireStore } from '../commands/store-gate';
@@ -19,6 +20,7 @@ import { runSessionChange } from './change';
 import { confirmSessionChangeCard } from './confirm';
 import { floorCommand } from './floor';
 import { historyCard, sessionDiagnoseCard } from './more-cards';
+import { sessionLookup } from './resolve-one';
 import { sessionUnwatch } from './unwatch';
 import { sessionUsageCard } from './usage';
 import { SESSION_ACTION } from './values';
@@ -69,11 +71,11 @@ function dispatch(ctx: Ctx, parsed: ParseResult): Promise<CommandOutcome> {
     case 'status':
       return status(ctx, parsed.agent);
     case 'diagnose':
-      return diagnose(ctx, parsed.agent);
+      return diagnose(ctx, parsed.agent, parsed.words);
     case 'history':
-      return history(ctx, parsed.agent);
+      return history(ctx, parsed.agent, parsed.words);
     case 'available':
-      return change(ctx, parsed.agent, 'available');
+      return change(ctx, parsed.agent, 'available', parsed.words);
     case 'unavailable':
       return unavailable(ctx, parsed);
     case 'login':
@@ -99,18 +101,18 @@ async function reply(ctx: Ctx, card: Card, outcome: CommandOutcome): Promise<Com
   return outcome;
 }
 
-/** The argument as exactly one agent; otherwise answers with the candidates or "no such agent". */
-async function resolveOne(ctx: Ctx, arg: AgentArg): Promise<SessionAgent | undefined> {
-  const ref = await agentRef(ctx, arg);
-  if (!ref.ok) return undefined;
-  const found = await ctx.deps.sessions.resolveAgent(ref.ref);
-  if (found.kind === 'found') return found.agent;
-  if (found.kind === 'ambiguous')
-    await ctx.respond(
-      ambiguousCard(found.query, found.candidates, found.total, false, SESSION_ACTION.refresh),
-    );
-  else await ctx.respond(notFoundCard(found.query, ref.mention ? { mention: ref.mention } : {}));
-  return undefined;
+/**
+ * The argument (and the words after it, by the rule both dialects share: commands/agent-words.ts) as
+ * exactly one agent; otherwise answers with the candidates, "no such agent", or the words it could not use.
+ */
+async function resolveOne(
+  ctx: Ctx,
+  arg: AgentArg,
+  sub = '',
+  words?: string[],
+): Promise<SessionAgent | undefined> {
+  const found = await onlyAgent(ctx, sessionLookup(ctx), sub, arg, words);
+  return found.ok ? found.agent : undefined;
 }
 
 async function status(ctx: Ctx, arg: AgentArg): Promise<CommandOutcome> {
@@ -124,15 +126,17 @@ async function status(ctx: Ctx, arg: AgentArg): Promise<CommandOutcome> {
   return reply(ctx, sessionStatusCard(r, new Date(ctx.deps.now())), 'ok');
 }
 
-async function diagnose(ctx: Ctx, arg: AgentArg): Promise<CommandOutcome> {
-  const ref = await agentRef(ctx, arg);
+async function diagnose(ctx: Ctx, arg: AgentArg, words?: string[]): Promise<CommandOutcome> {
+  const ref = words
+    ? await onlyAgent(ctx, sessionLookup(ctx), 'diagnose', arg, words)
+    : await agentRef(ctx, arg);
   if (!ref.ok) return ref.outcome;
   const d = await ctx.deps.sessions.diagnose(ref.ref);
   return reply(ctx, sessionDiagnoseCard(d, new Date(ctx.deps.now())), 'ok');
 }
 
-async function history(ctx: Ctx, arg: AgentArg): Promise<CommandOutcome> {
-  const agent = await resolveOne(ctx, arg);
+async function history(ctx: Ctx, arg: AgentArg, words?: string[]): Promise<CommandOutcome> {
+  const agent = await resolveOne(ctx, arg, 'history', words);
   if (!agent) return 'not_found';
   const h = await ctx.deps.sessions.history(agent, new Date(ctx.deps.now()));
   // The app's own changes tell a forced logout from one the agent made; without a database, CXone's part.
@@ -150,9 +154,9 @@ async function history(ctx: Ctx, arg: AgentArg): Promise<CommandOutcome> {
   return reply(ctx, historyCard(h, changes), 'ok');
 }
 
-async function change(ctx: Ctx, arg: AgentArg, kind: 'available'): Promise<CommandOutcome> {
+async function change(ctx: Ctx, arg: AgentArg, kind: 'available', words?: string[]): Promise<CommandOutcome> {
   if (!(await allowedToChange(ctx))) return 'refused';
-  const agent = await resolveOne(ctx, arg);
+  const agent = await resolveOne(ctx, arg, kind, words);
   if (!agent) return 'not_found';
   await runSessionChange(
     ctx.deps,
@@ -169,13 +173,15 @@ async function unavailable(
   cmd: Extract<Command, { kind: 'unavailable' }>,
 ): Promise<CommandOutcome> {
   if (!(await allowedToChange(ctx))) return 'refused';
-  const agent = await resolveOne(ctx, cmd.agent);
-  if (!agent) return 'not_found';
+  const found = await leadingAgent(ctx, sessionLookup(ctx), cmd.agent, cmd.words);
+  if (!found.ok) return found.outcome;
+  const { agent } = found;
+  const typed = phrase(found.rest);
   const { reasons } = await ctx.deps.sessions.reasons(agent);
-  if (cmd.reason === undefined) return reply(ctx, reasonPickerCard(agent, reasons), 'ok');
-  const wanted = cmd.reason.trim().toLowerCase();
-  const reason = reasons.find((r) => r.name.trim().toLowerCase() === wanted || r.id === cmd.reason);
-  if (!reason) throw new InvalidReasonError(cmd.reason, reasons);
+  if (typed === undefined) return reply(ctx, reasonPickerCard(agent, reasons), 'ok');
+  const wanted = typed.trim().toLowerCase();
+  const reason = reasons.find((r) => r.name.trim().toLowerCase() === wanted || r.id === typed);
+  if (!reason) throw new InvalidReasonError(typed, reasons);
   await runSessionChange(
     ctx.deps,
     { agentId: agent.id, userId: ctx.userId, respond: ctx.respond },
@@ -192,16 +198,11 @@ async function confirmChange(
   cmd: Extract<Command, { kind: 'login' | 'logout' }>,
 ): Promise<CommandOutcome> {
   if (!(await allowedToChange(ctx))) return 'refused';
-  if (cmd.skill)
-    return reply(
-      ctx,
-      sessionUsageCard(ctx.deps.sessions.capabilities, {
-        kind: 'usage',
-        problem: `In CXone an agent takes contacts of every skill assigned, so \`${cmd.kind}\` takes no skill.`,
-      }),
-      'usage',
-    );
-  const ref = await agentRef(ctx, cmd.agent);
+  const noSkill = `In CXone an agent takes contacts of every skill assigned, so \`${cmd.kind}\` takes no skill`;
+  // One word needs no split; more words may be a two-word name, or a name and a skill this dialect refuses.
+  const ref = cmd.words
+    ? await onlyAgent(ctx, sessionLookup(ctx), cmd.kind, cmd.agent, cmd.words, noSkill)
+    : await agentRef(ctx, cmd.agent);
   if (!ref.ok) return ref.outcome;
   const r = await ctx.deps.sessions.report(ref.ref);
   if (r.kind === 'ambiguous')

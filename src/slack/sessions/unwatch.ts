@@ -2,13 +2,14 @@ import { displayName } from '../../agentstate/model';
 import type { CommandOutcome } from '../../metrics';
 import type { Subscription } from '../../store/port';
 import { notWatchedCard, storeDownCard, unwatchedCard, unwatchedNoteCard } from '../blocks';
+import { onlyAgent, trailingChannel } from '../commands/agent-words';
 import { allowedToChange } from '../commands/authorise';
 import type { CommandContext } from '../commands/context';
 import { requireStore } from '../commands/store-gate';
 import type { SessionSlackDeps } from '../deps';
 import type { AgentArg, Command } from '../grammar';
 import { type SlackStore, StoreDownError } from '../store-health';
-import { resolveOneSessionAgent } from './resolve-one';
+import { sessionLookup } from './resolve-one';
 
 type Ctx = CommandContext<SessionSlackDeps>;
 
@@ -24,9 +25,10 @@ export async function sessionUnwatch(
   if (!(await allowedToChange(ctx, 'watch'))) return 'refused';
   const store = await requireStore(ctx, 'Watching agents', 'watch');
   if (!store) return 'error';
-  const channel = cmd.channel ?? ctx.channelId;
+  const named = trailingChannel(cmd.words);
+  const channel = named.channel ?? ctx.channelId;
   try {
-    return await stopWatching(ctx, store, cmd.agent, channel);
+    return await stopWatching(ctx, store, cmd.agent, named.words, channel);
   } catch (err) {
     if (!(err instanceof StoreDownError)) throw err;
     await ctx.respond(storeDownCard(err.reason, 'watch'));
@@ -34,10 +36,10 @@ export async function sessionUnwatch(
   }
 }
 
-async function stopWatching(ctx: Ctx, store: SlackStore, arg: AgentArg, channel: string) {
+async function stopWatching(ctx: Ctx, store: SlackStore, arg: AgentArg, words: string[], channel: string) {
   const { health } = ctx.deps;
   const subs = await health.run(() => store.subscriptions.listByChannel(channel));
-  const target = await findWatched(ctx, arg, subs);
+  const target = await findWatched(ctx, arg, words, subs);
   if (!target.ok) return target.outcome;
   if (!target.sub) {
     await ctx.respond(notWatchedCard(target.name, channel));
@@ -64,13 +66,13 @@ type Found =
   | { ok: true; sub: Subscription | undefined; name: string }
   | { ok: false; outcome: CommandOutcome };
 
-async function findWatched(ctx: Ctx, arg: AgentArg, subs: Subscription[]): Promise<Found> {
+async function findWatched(ctx: Ctx, arg: AgentArg, words: string[], subs: Subscription[]): Promise<Found> {
   if (arg.kind === 'ref') {
-    const ref = arg.ref.trim().toLowerCase();
+    const ref = [arg.ref, ...words].join(' ').trim().toLowerCase();
     const local = subs.find((s) => s.agentId === ref || s.agentName.toLowerCase() === ref);
     if (local) return { ok: true, sub: local, name: local.agentName };
   }
-  const found = await resolveOneSessionAgent(ctx, arg);
+  const found = await onlyAgent(ctx, sessionLookup(ctx), 'unwatch', arg, words);
   if (!found.ok) return found;
   return {
     ok: true,

@@ -11,7 +11,7 @@ import {
   watchWithdrawnCard,
 } from '../blocks';
 import type { Card } from '../blocks/kit';
-import { agentRef } from '../commands/agent-arg';
+import { agentAndChannel } from '../commands/agent-words';
 import { allowedToChange } from '../commands/authorise';
 import type { CommandContext } from '../commands/context';
 import { requireStore } from '../commands/store-gate';
@@ -19,6 +19,7 @@ import type { SessionSlackDeps } from '../deps';
 import type { Command } from '../grammar';
 import { slackErrorCode } from '../slack-errors';
 import { type SlackStore, StoreDownError } from '../store-health';
+import { sessionLookup } from './resolve-one';
 import { SESSION_ACTION } from './values';
 import { sessionWatchConfirmationCard, sessionWatchStartedCard } from './watch-cards';
 
@@ -39,7 +40,7 @@ export async function sessionWatch(
   if (!(await allowedToChange(ctx, 'watch'))) return 'refused';
   const store = await requireStore(ctx, 'Watching agents', 'watch');
   if (!store) return 'error';
-  const ref = await agentRef(ctx, cmd.agent);
+  const ref = await agentAndChannel(ctx, sessionLookup(ctx), 'watch', cmd.agent, cmd.words);
   if (!ref.ok) return ref.outcome;
   // The agent and its state in one read: the state is the baseline and says whether a note is due.
   const report = await ctx.deps.sessions.report(ref.ref);
@@ -54,7 +55,7 @@ export async function sessionWatch(
     return 'not_found';
   }
   try {
-    return await startWatching(ctx, store, report, cmd.channel ?? ctx.channelId);
+    return await startWatching(ctx, store, report, ref.channel ?? ctx.channelId);
   } catch (err) {
     if (!(err instanceof StoreDownError)) throw err;
     await ctx.respond(storeDownCard(err.reason, 'watch'));
