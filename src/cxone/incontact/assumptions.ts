@@ -43,10 +43,11 @@ export const STATION_FAILURES = {
 export const SET_STATE_ENCODING: 'form' | 'json' = 'form';
 
 /**
- * Page size for the paged reads (`skip`/`top`). CXone's own default is smaller and undocumented; a larger
- * page means fewer requests per poll of a big tenant. *Unconfirmed*: the maximum `top` CXone allows.
+ * Page size asked for in the paged reads (`skip`/`top`): a whole 10,000-agent tenant in one request, so a
+ * floor or a watch poll is one call. *Unconfirmed*: the largest `top` CXone allows. A tenant that answers
+ * with fewer records than asked for (but a larger `totalRecords`) is read in pages of what it gave.
  */
-export const PAGE_SIZE = 500;
+export const PAGE_SIZE = 10_000;
 
 /** A runaway guard for paging: a tenant with more pages than this is reported, not looped over forever. */
 export const MAX_PAGES = 200;

@@ -1,7 +1,11 @@
 import { BadRequestError, InvalidInputError, type InvalidResponseError } from '../../../src/cxone';
+import { PAGE_SIZE } from '../../../src/cxone/incontact/assumptions';
 import { caught } from '../helpers/fixtures';
 import { useNock } from '../helpers/nock-lifecycle';
 import { api, connected, makeClient, SERVICES, wireState } from './helpers/fixtures';
+
+/** The page size the client asks for (`top`). */
+const TOP = String(PAGE_SIZE);
 
 useNock();
 
@@ -20,7 +24,7 @@ describe('all agents’ states, incrementally', () => {
     const scopes = connected();
     const call = api()
       .get(path)
-      .query({ updatedSince: SINCE, skip: '0', top: '500' })
+      .query({ updatedSince: SINCE, skip: '0', top: TOP })
       .reply(200, {
         lastPollTime: POLL,
         totalRecords: 1,
@@ -64,17 +68,17 @@ describe('all agents’ states, incrementally', () => {
     const scopes = connected();
     const call = api()
       .get(path)
-      .query({ skip: '0', top: '500' })
+      .query({ skip: '0', top: TOP })
       .reply(200, { lastPollTime: POLL, totalRecords: 1200, agentStates: states(1, 500) })
       .get(path)
-      .query({ skip: '500', top: '500' })
+      .query({ skip: '500', top: TOP })
       .reply(200, {
         lastPollTime: '2025-03-01T12:00:01.000Z',
         totalRecords: 1200,
         agentStates: states(501, 500),
       })
       .get(path)
-      .query({ skip: '1000', top: '500' })
+      .query({ skip: '1000', top: TOP })
       .reply(200, {
         lastPollTime: '2025-03-01T12:00:02.000Z',
         totalRecords: 1200,
@@ -94,7 +98,7 @@ describe('all agents’ states, incrementally', () => {
     const scopes = connected();
     const call = api()
       .get(path)
-      .query({ updatedSince: SINCE, skip: '0', top: '500' })
+      .query({ updatedSince: SINCE, skip: '0', top: TOP })
       .reply(200, {
         lastPollTime: POLL,
         _links: { next: `https://elsewhere.example${path}?updatedSince=x&skip=2&top=2` },
@@ -119,7 +123,7 @@ describe('all agents’ states, incrementally', () => {
       .query(true)
       .reply(200, {
         lastPollTime: POLL,
-        _links: { next: `${path}?skip=0&top=500` },
+        _links: { next: `${path}?skip=0&top=${TOP}` },
         agentStates: states(1, 1),
       });
     const { client } = makeClient();
@@ -181,10 +185,10 @@ describe('all agents’ states, incrementally', () => {
     const scopes = connected();
     const call = api()
       .get(path)
-      .query({ skip: '0', top: '500' })
+      .query({ skip: '0', top: TOP })
       .reply(200, { totalRecords: 501, agentStates: states(1, 500) })
       .get(path)
-      .query({ skip: '500', top: '500' })
+      .query({ skip: '500', top: TOP })
       .reply(200, { totalRecords: 501, agentStates: [{ agentStateName: 'Available', startDate: POLL }] });
     const { client } = makeClient();
 

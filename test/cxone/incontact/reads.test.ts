@@ -1,7 +1,11 @@
 import { InvalidResponseError, NotFoundError } from '../../../src/cxone';
+import { PAGE_SIZE } from '../../../src/cxone/incontact/assumptions';
 import { caught } from '../helpers/fixtures';
 import { useNock } from '../helpers/nock-lifecycle';
 import { api, connected, makeClient, SERVICES, wireAgent, wireState } from './helpers/fixtures';
+
+/** The page size the client asks for (`top`). */
+const TOP = String(PAGE_SIZE);
 
 useNock();
 
@@ -219,10 +223,10 @@ describe('skills, reasons and history', () => {
     }));
     const call = api()
       .get(`${SERVICES}/skills`)
-      .query({ skip: '0', top: '500' })
+      .query({ skip: '0', top: TOP })
       .reply(200, { totalRecords: 501, skills: first })
       .get(`${SERVICES}/skills`)
-      .query({ skip: '500', top: '500' })
+      .query({ skip: '500', top: TOP })
       .reply(200, {
         totalRecords: 501,
         skills: [
