@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../cxone/errors';
 import type { AuditAction, AuditLog } from '../store/port';
 import type { OperationGuard } from './operation-guard';
 
@@ -88,7 +89,9 @@ export async function guardedChange<T>(
     record = done.record;
     return { kind: 'done', result: done.result };
   } catch (err) {
-    record = { outcome: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    // Input refused before anything was sent (an unknown reason, say) is not a change, so not audited.
+    const outcome = err instanceof InvalidInputError ? 'refused' : 'failed';
+    record = { outcome, detail: err instanceof Error ? err.message : String(err) };
     throw err;
   } finally {
     await held.finish(record);

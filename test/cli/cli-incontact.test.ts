@@ -191,3 +191,32 @@ describe('agentstate CLI against a real-tenant API (incontact simulator)', () =>
     expect(await posts('POST /agents/{agentId}/state')).toBe(0);
   });
 });
+
+describe('agentstate unavailable with an unknown reason', () => {
+  it('is not audited: nothing was sent', async () => {
+    const sim = await startSimulator({ dialect: 'incontact', port: 0 });
+    try {
+      const env = {
+        CXONE_DIALECT: 'incontact',
+        CXONE_AUTH_URL: sim.url,
+        CXONE_CLIENT_ID: sim.demo.clientId,
+        CXONE_CLIENT_SECRET: sim.demo.clientSecret,
+        CXONE_ACCESS_KEY_ID: sim.demo.accessKeyId,
+        CXONE_ACCESS_KEY_SECRET: sim.demo.accessKeySecret,
+        DATABASE_URL: `sqlite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'agentstate-ic-')), 'cli.db')}`,
+      };
+      const r = await agentstate(
+        env,
+        'unavailable',
+        String(sim.tenant.demoAgent('available').agentId),
+        '--reason',
+        'Nap',
+      );
+      expect(r.code).toBe(2);
+      const audit = JSON.parse((await agentstate(env, 'audit', '--json')).stdout) as { entries: unknown[] };
+      expect(audit.entries).toEqual([]);
+    } finally {
+      await sim.close();
+    }
+  });
+});
