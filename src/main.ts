@@ -232,10 +232,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await stopAll();
     throw err;
   }
-  const watcher =
-    runtime.dialect === 'v2'
-      ? createWatcherRunner({
-          engine: createWatchEngine({
+  // One runner and lease for either dialect; the engine and its notices are the dialect's.
+  const watcherLogger = logger.child({ component: 'watcher' });
+  const watcher = createWatcherRunner({
+    engine:
+      runtime.dialect === 'v2'
+        ? createWatchEngine({
             cxone: runtime.cxone,
             store,
             notifier: watch.createSlackWatchNotifier({
@@ -267,7 +269,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     intervalMs: config.watchIntervalMs,
     logger: watcherLogger,
   });
-  watcher?.start();
+  watcher.start();
   logger.info({ port, socketMode: config.slack.socketMode, owner }, 'agentstate is running');
   return {
     port,
@@ -277,7 +279,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       // within the grace period, or stops before reporting and is left to recovery — one result either way.
       const { leftToRecovery } = await guard.drain(SHUTDOWN_GRACE_MS);
       if (leftToRecovery > 0) logger.info({ leftToRecovery }, 'changes in flight left for recovery');
-      await Promise.all([sweeps.stop(), watcher?.stop()]);
+      await Promise.all([sweeps.stop(), watcher.stop()]);
       await stopAll();
     },
   };
