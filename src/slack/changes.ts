@@ -1,7 +1,7 @@
-import type { Agent } from '../agentstate/model';
-import type { LoginOutcome, LoginProgress, LogoutOutcome, TargetInput } from '../agentstate/types';
+import type { LoginOutcome, LogoutOutcome, TargetInput } from '../agentstate/types';
 import type { MessageRef } from './actions/button';
-import { loginResultCard, logoutResultCard, progressCard, withShareButton } from './blocks';
+import { loginResultCard, logoutResultCard, withShareButton } from './blocks';
+import { progressView } from './blocks/progress-card';
 import { loginShare, logoutShare } from './blocks/share';
 import type { SlackDeps } from './deps';
 import type { Responder } from './responder';
@@ -26,7 +26,7 @@ function details(req: ChangeRequest, target: object) {
 function v2Agents(deps: SlackDeps, req: ChangeRequest, action: 'login' | 'logout' | 'switch') {
   return {
     resolve: (agentId: string) => deps.service.resolveAgent(agentId),
-    renderProgress: (agent: Agent, event?: LoginProgress) => progressCard(agent, action, req.userId, event),
+    renderProgress: progressView(action, req.userId),
   };
 }
 

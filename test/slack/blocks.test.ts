@@ -143,7 +143,7 @@ describe('the other cards', () => {
       elapsedMs: 2000,
       timeoutMs: 15000,
     });
-    expect(card.text).toBe('Logging in Ada Lovelace… checking 3 (2.0 s of 15.0 s)');
+    expect(card.text).toBe('Logging in Ada Lovelace… waiting for CXone to show the change (up to 15.0 s)…');
     expect(JSON.stringify(card.blocks)).not.toContain('button');
   });
 
