@@ -27,7 +27,27 @@ export type ModalValue = z.infer<typeof modalValueSchema>;
 export const logoutValueSchema = z.object({ a: id, s: z.string().max(100).optional() });
 export type LogoutValue = z.infer<typeof logoutValueSchema>;
 
-export const pickAgentValueSchema = z.object({ a: id, d: z.boolean().optional() });
+/** The subcommands a picked candidate continues (a plain pick shows the status card). */
+export const PICK_COMMANDS = ['diagnose', 'history', 'login', 'logout', 'watch'] as const;
+export type PickCommand = (typeof PICK_COMMANDS)[number];
+
+/**
+ * A candidate of "matches N agents": the agent, and the command that was typed, so picking continues it
+ * (`c`) with its argument (`x`: the skill as typed for login/logout, the channel id for watch).
+ */
+export const pickAgentValueSchema = z
+  .object({
+    a: id,
+    d: z.boolean().optional(),
+    c: z.enum(PICK_COMMANDS).optional(),
+    x: z.string().min(1).max(100).optional(),
+  })
+  .refine((v) => v.c !== 'watch' || (v.x !== undefined && /^[CGD][A-Z0-9]+$/.test(v.x)), {
+    message: 'a watch continues in a channel',
+  })
+  .refine((v) => v.x === undefined || v.c === 'login' || v.c === 'logout' || v.c === 'watch', {
+    message: 'only login, logout and watch carry an argument',
+  });
 export type PickAgentValue = z.infer<typeof pickAgentValueSchema>;
 
 /** The outcomes of a state change that can be shared, each worded by the app (blocks/share.ts). */

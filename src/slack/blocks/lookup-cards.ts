@@ -1,6 +1,6 @@
 import type { Agent } from '../../agentstate/model';
 import { ACTION } from '../ids';
-import { encode } from '../payloads';
+import { encode, type PickCommand } from '../payloads';
 import { agentName } from './format';
 import { button, type Card, card, context, EMPTY, join, md, section } from './kit';
 import { userMention } from './mrkdwn';
@@ -9,7 +9,25 @@ import { userMention } from './mrkdwn';
 
 const MAX_CANDIDATES = 10;
 
-/** Several agents match: one row per candidate with a button that shows that agent's card. */
+/** What a candidate's button says it will do, for the command that was typed. */
+const PICK_VERBS: Record<PickCommand, string> = {
+  diagnose: 'Diagnose',
+  history: 'History',
+  login: 'Log in',
+  logout: 'Log out',
+  watch: 'Watch',
+};
+
+/** The typed command a pick continues: its subcommand and its argument (skill, or channel id). */
+export interface PickNext {
+  c: PickCommand;
+  x?: string;
+}
+
+/**
+ * Several agents match: one row per candidate with a button that shows that agent's card, or — with
+ * `next` — continues the command that was typed for that agent.
+ */
 export function ambiguousCard(
   query: string,
   candidates: Agent[],
@@ -17,7 +35,10 @@ export function ambiguousCard(
   diagnose = false,
   /** What a candidate's button does; each dialect has its own "show this agent". */
   pickAction: string = ACTION.pickAgent,
+  next?: PickNext,
 ): Card {
+  const verb = next ? PICK_VERBS[next.c] : diagnose ? 'Diagnose' : 'Show';
+  const carry = next ? { c: next.c, ...(next.x ? { x: next.x } : {}) } : diagnose ? { d: true } : {};
   const shown = candidates.slice(0, MAX_CANDIDATES);
   const more = total > shown.length ? md` (showing ${shown.length})` : EMPTY;
   return card(md`"${query}" matches ${total} agents`, [
@@ -25,11 +46,7 @@ export function ambiguousCard(
     ...shown.map((agent) =>
       section(
         md`${agentName(agent)}${agent.isActive ? '' : ' _(inactive)_'}\n${agent.email} · \`${agent.id}\``,
-        button({
-          text: diagnose ? 'Diagnose' : 'Show',
-          actionId: pickAction,
-          value: encode({ a: agent.id, ...(diagnose ? { d: true } : {}) }),
-        }),
+        button({ text: verb, actionId: pickAction, value: encode({ a: agent.id, ...carry }) }),
       ),
     ),
     context(md`Tip: an email, user name or agent id always matches exactly one agent.`),

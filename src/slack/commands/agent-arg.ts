@@ -1,9 +1,10 @@
 import type { Agent } from '../../agentstate/model';
 import type { CommandOutcome } from '../../metrics';
 import { ambiguousCard, mentionProblemCard, usageCard } from '../blocks';
-import type { NotFoundContext } from '../blocks/lookup-cards';
+import type { NotFoundContext, PickNext } from '../blocks/lookup-cards';
 import type { BaseSlackDeps } from '../deps';
 import type { AgentArg } from '../grammar';
+import { ACTION } from '../ids';
 import { emailOfMember } from '../mentions';
 import { type AgentLookup, leadingAgent } from './agent-words';
 import type { CommandContext } from './context';
@@ -25,11 +26,15 @@ export async function agentRef(ctx: CommandContext<BaseSlackDeps>, arg: AgentArg
 
 export type OneAgent = { ok: true; agent: Agent } | { ok: false; outcome: CommandOutcome };
 
-/** How the tutorial's dialect looks agents up (commands/agent-words.ts reads the words around them). */
-export function v2Lookup(ctx: CommandContext): AgentLookup<Agent> {
+/**
+ * How the tutorial's dialect looks agents up (commands/agent-words.ts reads the words around them). With
+ * `next`, a pick among several agents continues the typed command, with what followed the name.
+ */
+export function v2Lookup(ctx: CommandContext, next?: (rest: string[]) => PickNext): AgentLookup<Agent> {
   return {
     resolve: (ref) => ctx.deps.service.resolveAgent(ref),
-    ambiguousCard: (r) => ambiguousCard(r.query, r.candidates, r.total),
+    ambiguousCard: (r, rest) =>
+      ambiguousCard(r.query, r.candidates, r.total, false, ACTION.pickAgent, next?.(rest)),
     usageCard: (problem) => usageCard({ problem }),
   };
 }

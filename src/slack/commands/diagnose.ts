@@ -8,7 +8,13 @@ import type { SubcommandHandler } from './context';
 export const diagnose: SubcommandHandler<Extract<Command, { kind: 'diagnose' }>> = async (ctx, cmd) => {
   // One word goes to the diagnosis as it is (it explains a miss itself); more words are split first.
   const arg = cmd.words
-    ? await onlyAgent(ctx, v2Lookup(ctx), 'diagnose', cmd.agent, cmd.words)
+    ? await onlyAgent(
+        ctx,
+        v2Lookup(ctx, () => ({ c: 'diagnose' })),
+        'diagnose',
+        cmd.agent,
+        cmd.words,
+      )
     : await agentRef(ctx, cmd.agent);
   if (!arg.ok) return arg.outcome;
   const d = await ctx.deps.service.diagnose(arg.ref);

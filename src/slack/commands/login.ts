@@ -1,9 +1,10 @@
+import type { Agent } from '../../agentstate/model';
 import { confirmLoginCard } from '../blocks';
 import type { Command } from '../grammar';
 import { v2Lookup } from './agent-arg';
 import { leadingAgent, phrase } from './agent-words';
 import { allowedToChange } from './authorise';
-import type { SubcommandHandler } from './context';
+import type { CommandContext, SubcommandHandler } from './context';
 import { changesPossible } from './store-gate';
 
 /**
@@ -13,10 +14,21 @@ import { changesPossible } from './store-gate';
 export const login: SubcommandHandler<Extract<Command, { kind: 'login' }>> = async (ctx, cmd) => {
   if (!(await allowedToChange(ctx))) return 'refused';
   if (!(await changesPossible(ctx))) return 'error';
-  const found = await leadingAgent(ctx, v2Lookup(ctx), cmd.agent, cmd.words);
+  const lookup = v2Lookup(ctx, (rest) => ({ c: 'login', ...skillArg(rest) }));
+  const found = await leadingAgent(ctx, lookup, cmd.agent, cmd.words);
   if (!found.ok) return found.outcome;
-  const skill = phrase(found.rest);
-  const target = await ctx.deps.service.resolveTarget(found.agent, skill ? { skill } : {});
-  await ctx.respond(confirmLoginCard(found.agent, target));
-  return 'ok';
+  return confirmLogin(ctx, found.agent, phrase(found.rest));
 };
+
+/** A picked candidate carries the skill as typed; a button value holds at most 100 characters of it. */
+function skillArg(rest: string[]): { x?: string } {
+  const skill = phrase(rest);
+  return skill ? { x: skill.slice(0, 100) } : {};
+}
+
+/** The confirm step for one known agent: from the command, or from a candidate picked among several. */
+export async function confirmLogin(ctx: CommandContext, agent: Agent, skill?: string) {
+  const target = await ctx.deps.service.resolveTarget(agent, skill ? { skill } : {});
+  await ctx.respond(confirmLoginCard(agent, target));
+  return 'ok' as const;
+}

@@ -8,7 +8,7 @@ import {
   watchStartedCard,
   watchWithdrawnCard,
 } from '../blocks';
-import type { Command } from '../grammar';
+import { type Command, channelOf } from '../grammar';
 import { slackErrorCode } from '../slack-errors';
 import { type SlackStore, StoreDownError } from '../store-health';
 import { v2Lookup } from './agent-arg';
@@ -27,16 +27,26 @@ export const watch: SubcommandHandler<Extract<Command, { kind: 'watch' }>> = asy
   if (!(await allowedToChange(ctx, 'watch'))) return 'refused';
   const store = await requireStore(ctx, 'Watching agents', 'watch');
   if (!store) return 'error';
-  const found = await agentAndChannel(ctx, v2Lookup(ctx), 'watch', cmd.agent, cmd.words);
+  // A pick among several agents goes on watching in the channel named after the name, or in this one.
+  const lookup = v2Lookup(ctx, (rest) => ({
+    c: 'watch',
+    x: (rest[0] && channelOf(rest[0])) || ctx.channelId,
+  }));
+  const found = await agentAndChannel(ctx, lookup, 'watch', cmd.agent, cmd.words);
   if (!found.ok) return found.outcome;
+  return watchAgent(ctx, store, found.agent, found.channel ?? ctx.channelId);
+};
+
+/** Watching one known agent: from the command, or from a candidate picked among several. */
+export async function watchAgent(ctx: CommandContext, store: SlackStore, agent: Agent, channel: string) {
   try {
-    return await startWatching(ctx, store, found.agent, found.channel ?? ctx.channelId);
+    return await startWatching(ctx, store, agent, channel);
   } catch (err) {
     if (!(err instanceof StoreDownError)) throw err;
     await ctx.respond(storeDownCard(err.reason, 'watch'));
-    return 'error';
+    return 'error' as const;
   }
-};
+}
 
 /** Store calls go through `health.run`, so a database failure arrives here as a StoreDownError. */
 async function startWatching(ctx: CommandContext, store: SlackStore, agent: Agent, channel: string) {
