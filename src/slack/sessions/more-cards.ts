@@ -3,7 +3,7 @@ import type { SessionAgent, SessionDiagnosis, SessionHistory } from '../../agent
 import type { AuditEntry } from '../../store/port';
 import { auditLine } from '../blocks/audit-card';
 import { checkLine } from '../blocks/diagnose-card';
-import { formatDuration, slackDate } from '../blocks/format';
+import { formatDuration, seconds, slackDate } from '../blocks/format';
 import {
   actions,
   button,
@@ -98,7 +98,7 @@ export function askedCard(agent: SessionAgent, memberId: string, by: string, at:
 export function askVerifiedCard(agent: SessionAgent, memberId: string, by: string, afterMs: number): Card {
   return card(md`${displayName(agent)} logged in and is available`, [
     section(
-      md`:white_check_mark: ${userMention(memberId)} logged in and is *Available* — verified ${formatDuration(afterMs)} after ${userMention(by)} asked.`,
+      md`:white_check_mark: ${userMention(memberId)} logged in and is *Available* — verified ${afterMs < 60_000 ? `${seconds(afterMs)} s` : formatDuration(afterMs)} after ${userMention(by)} asked.`,
     ),
     agentLine(agent),
   ]);
