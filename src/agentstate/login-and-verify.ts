@@ -1,10 +1,24 @@
 import { ConflictError, UnavailableError } from '../cxone/errors';
 import { sameId, type UseCaseDeps } from './deps';
 import { explainConflict, explainNotVisible } from './login-explain';
-import type { Agent, AgentState } from './model';
+import { type Agent, type AgentState, displayName } from './model';
 import { type PollResult, pollStates } from './poll-states';
 import { resolveTarget } from './target';
 import type { LoginOutcome, LoginTarget, OperationOptions, TargetInput } from './types';
+
+/**
+ * Raised before anything is sent when the agent's account is deactivated: CXone would answer the POST
+ * with a 400 that says nothing of the reason. Reactivating the account in CXone is the only fix.
+ */
+export class AgentInactiveError extends Error {
+  override readonly name = 'AgentInactiveError';
+  readonly code = 'agent_inactive';
+  constructor(readonly agent: Agent) {
+    super(
+      `${displayName(agent)} is deactivated in CXone: reactivate the account in CXone, then log them in.`,
+    );
+  }
+}
 
 /**
  * The tutorial's Steps 1–4 as one operation: check the current state, post the login, poll until the
@@ -19,6 +33,7 @@ export async function loginAndVerify(
 ): Promise<LoginOutcome> {
   const emit = opts.onProgress ?? (() => {});
   opts.signal?.throwIfAborted();
+  if (!agent.isActive) throw new AgentInactiveError(agent);
   const chosen = isLoginTarget(target) ? target : await resolveTarget(deps, agent, target);
 
   emit({ type: 'checking' });

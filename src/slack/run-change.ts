@@ -3,6 +3,7 @@ import type { Agent } from '../agentstate/model';
 import { displayName } from '../agentstate/model';
 import type { OperationDetails } from '../agentstate/operation-guard';
 import type { ResolutionOf } from '../agentstate/resolve-agent';
+import { AgentInactiveError } from '../agentstate/login-and-verify';
 import { InvalidTargetError, type LoginProgress } from '../agentstate/types';
 import { CxoneError, InvalidInputError } from '../cxone/errors';
 import type { Logger } from '../logger';
@@ -154,7 +155,8 @@ async function underGuard<R, A extends Agent, E extends ProgressEvent>(
     log.warn({ err }, 'state change failed');
     card = spec.renderError?.(err) ?? errorCard(err);
     // A target rejected before any request is not a change; everything else may have touched CXone.
-    const nothingSent = err instanceof InvalidTargetError || err instanceof InvalidInputError;
+    const nothingSent =
+      err instanceof InvalidTargetError || err instanceof InvalidInputError || err instanceof AgentInactiveError;
     if (!nothingSent) summary = failureSummary(err);
   }
 

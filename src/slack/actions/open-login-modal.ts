@@ -9,6 +9,7 @@ import {
   notFoundCard,
   refusalCard,
 } from '../blocks';
+import { inactiveAgentCard } from '../blocks/confirm-cards';
 import type { SlackDeps } from '../deps';
 import { modalValueSchema } from '../payloads';
 import { responseUrlPolicy } from '../response-urls';
@@ -50,6 +51,10 @@ export function openLoginModalClicked(deps: SlackDeps) {
         return;
       }
       const agent = resolution.agent;
+      if (!agent.isActive) {
+        await update(messageModal(inactiveAgentCard(agent).blocks));
+        return;
+      }
       const [target, activities] = await Promise.all([
         deps.service
           .resolveTarget(agent, targetOf(click.value))

@@ -56,3 +56,17 @@ export function confirmLogoutCard(agent: Agent, states: ResolvedState[], skill?:
     ),
   ]);
 }
+
+/**
+ * A login that cannot work, refused before anything is sent: the agent's account is deactivated in CXone
+ * (CXone would answer only "bad request"). No button: reactivating the account is done in CXone.
+ */
+export function inactiveAgentCard(agent: Agent): Card {
+  const name = agentName(agent);
+  return card(md`${name} is deactivated in CXone and cannot be logged in`, [
+    section(
+      md`:no_entry: *${name} is deactivated in CXone*, so they cannot be logged in.\n*Fix:* reactivate the account in CXone (Admin › Users), then log them in.`,
+    ),
+    context(md`Nothing was sent to CXone.`),
+  ]);
+}

@@ -1,3 +1,4 @@
+import { AgentInactiveError } from '../../agentstate/login-and-verify';
 import { InvalidTargetError } from '../../agentstate/types';
 import {
   AuthError,
@@ -11,6 +12,7 @@ import {
   UnavailableError,
 } from '../../cxone/errors';
 import { type Card, card, context, EMPTY, join, type Mrkdwn, md, section } from './kit';
+import { inactiveAgentCard } from './confirm-cards';
 import { usageCard } from './usage-card';
 
 /**
@@ -38,6 +40,7 @@ export function errorCard(err: unknown, requestRef?: string): Card {
     return card(md`${err.message}`, usage.blocks);
   }
   if (err instanceof InvalidTargetError) return invalidTargetCard(err);
+  if (err instanceof AgentInactiveError) return inactiveAgentCard(err.agent);
   if (err instanceof CxoneError) return cxoneErrorCard(err);
   const message = err instanceof Error ? err.message : String(err);
   const ref = requestRef ? md` (reference \`${requestRef}\`)` : EMPTY;

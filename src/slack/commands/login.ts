@@ -1,5 +1,6 @@
 import type { Agent } from '../../agentstate/model';
 import { confirmLoginCard } from '../blocks';
+import { inactiveAgentCard } from '../blocks/confirm-cards';
 import type { Command } from '../grammar';
 import { v2Lookup } from './agent-arg';
 import { leadingAgent, phrase } from './agent-words';
@@ -28,6 +29,11 @@ function skillArg(rest: string[]): { x?: string } {
 
 /** The confirm step for one known agent: from the command, or from a candidate picked among several. */
 export async function confirmLogin(ctx: CommandContext, agent: Agent, skill?: string) {
+  // Refused before any question: a deactivated account cannot log in, whatever the supervisor confirms.
+  if (!agent.isActive) {
+    await ctx.respond(inactiveAgentCard(agent));
+    return 'ok' as const;
+  }
   const target = await ctx.deps.service.resolveTarget(agent, skill ? { skill } : {});
   await ctx.respond(confirmLoginCard(agent, target));
   return 'ok' as const;
