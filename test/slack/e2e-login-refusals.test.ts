@@ -58,3 +58,47 @@ describe('a deactivated agent', () => {
     expect(findButton(card, ACTION.login)).toBeUndefined();
   });
 });
+
+describe('what the states just read already say', () => {
+  it('a login while the agent is in another skill offers the switch in the first confirmation', async () => {
+    const agent = active[0] as SimAgent;
+    await h.control.setAgentStates(agent.id, [{ skillId: skill('Retention').id }]);
+    const card = await waitForPost(
+      h,
+      (await h.command(`login ${agent.email} billing`, SUPERVISOR)).responseId,
+    );
+    const sw = findButton(card, ACTION.switchSkill);
+    expect(sw?.text.text).toBe('Switch from Retention to Billing');
+    expect(JSON.parse(sw?.value ?? '{}')).toMatchObject({
+      a: agent.id,
+      f: skill('Retention').id,
+      s: skill('Billing').id,
+    });
+    expect(findButton(card, ACTION.login)).toBeDefined();
+    expect(await h.control.count(LOGIN_POST)).toBe(0);
+  });
+
+  it('a login to the skill the agent is already in says so, without asking', async () => {
+    const agent = active[1] as SimAgent;
+    await h.control.setAgentStates(agent.id, [{ skillId: skill('Billing').id }]);
+    const card = await waitForPost(
+      h,
+      (await h.command(`login ${agent.email} billing`, SUPERVISOR)).responseId,
+    );
+    expect(allText(card)).toContain('is already logged in to *Billing*');
+    expect(findButton(card, ACTION.login)).toBeUndefined();
+  });
+
+  it('logout of a skill the agent is not in answers in the skill’s own name, without asking', async () => {
+    const agent = active[2] as SimAgent;
+    await h.control.setAgentStates(agent.id, [{ skillId: skill('Retention').id }]);
+    const card = await waitForPost(
+      h,
+      (await h.command(`logout ${agent.email} billing`, SUPERVISOR)).responseId,
+    );
+    expect(allText(card)).toContain('is not logged in to *Billing*');
+    expect(allText(card)).not.toContain('billing');
+    expect(findButton(card, ACTION.logout)).toBeUndefined();
+    expect(await h.control.count(LOGOUT_DELETE)).toBe(0);
+  });
+});

@@ -13,12 +13,25 @@ import { loginButton, modalButton, targetLabel } from './login-buttons';
 
 const cancelButton = () => button({ text: 'Cancel', actionId: ACTION.cancel, value: 'cancel' });
 
-export function confirmLoginCard(agent: Agent, target: LoginTarget): Card {
+export function confirmLoginCard(agent: Agent, target: LoginTarget, current: ResolvedState[] = []): Card {
   const note = target.note ? [context(md`Target chosen: ${target.note}`)] : [];
   const primary = target.ambiguous
     ? modalButton(agent, target, 'Choose skill…', true)
     : loginButton(agent, target, 'Log in');
-  const secondary = target.ambiguous ? [] : [modalButton(agent, target, 'Other skill…')];
+  // The states were just read: a skill the agent is in may conflict with the target, so the switch is
+  // offered now rather than after CXone's 409.
+  const switches = target.ambiguous ? [] : current.slice(0, 3).map((s) => switchButton(agent, target, s));
+  const secondary = target.ambiguous ? [] : [...switches, modalButton(agent, target, 'Other skill…')];
+  const inNow = current.length
+    ? [
+        context(
+          md`Logged in now to ${join(
+            current.map((s) => md`*${s.skillName}*`),
+            ', ',
+          )}.`,
+        ),
+      ]
+    : [];
   const name = agentName(agent);
   return card(md`Log ${name} in to ${target.skill.name} as ${target.activity.name}?`, [
     section(
@@ -26,8 +39,47 @@ export function confirmLoginCard(agent: Agent, target: LoginTarget): Card {
         ? md`Log ${name} (\`${agent.id}\`) in — which skill? The default would be ${targetLabel(target)}.`
         : md`Log ${name} (\`${agent.id}\`) in to ${targetLabel(target)}?`,
     ),
+    ...inNow,
     actions(BLOCK.buttons, primary, ...secondary, cancelButton()),
     ...note,
+  ]);
+}
+
+function switchButton(agent: Agent, target: LoginTarget, from: ResolvedState) {
+  return button({
+    text: `Switch from ${from.skillName} to ${target.skill.name}`.slice(0, 75),
+    actionId: ACTION.switchSkill,
+    value: encode({
+      a: agent.id,
+      f: from.state.skillId,
+      s: target.skill.id,
+      st: target.state.id,
+      ac: target.activity.id,
+    }),
+  });
+}
+
+/** Nothing to do, said before asking anything: the agent is already in the skill. */
+export function alreadyInSkillCard(agent: Agent, state: ResolvedState): Card {
+  const name = agentName(agent);
+  return card(md`${name} is already logged in to ${state.skillName}`, [
+    section(
+      md`:white_check_mark: *${name}* is already logged in to *${state.skillName}* as *${state.activityName}*. Nothing to do.`,
+    ),
+  ]);
+}
+
+/** `logout <agent> <skill>` for a skill the agent is not in: nothing to confirm. `skill` is its real name. */
+export function notInSkillCard(agent: Agent, skill: string, current: ResolvedState[]): Card {
+  const name = agentName(agent);
+  const inNow = current.length
+    ? md` They are logged in to ${join(
+        current.map((s) => md`*${s.skillName}*`),
+        ', ',
+      )}.`
+    : md``;
+  return card(md`${name} is not logged in to ${skill}`, [
+    section(md`*${name}* is not logged in to *${skill}*: nothing to log out.${inNow}`),
   ]);
 }
 

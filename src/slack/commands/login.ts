@@ -1,6 +1,6 @@
 import type { Agent } from '../../agentstate/model';
 import { confirmLoginCard } from '../blocks';
-import { inactiveAgentCard } from '../blocks/confirm-cards';
+import { alreadyInSkillCard, inactiveAgentCard } from '../blocks/confirm-cards';
 import type { Command } from '../grammar';
 import { v2Lookup } from './agent-arg';
 import { leadingAgent, phrase } from './agent-words';
@@ -35,6 +35,13 @@ export async function confirmLogin(ctx: CommandContext, agent: Agent, skill?: st
     return 'ok' as const;
   }
   const target = await ctx.deps.service.resolveTarget(agent, skill ? { skill } : {});
-  await ctx.respond(confirmLoginCard(agent, target));
+  const report = await ctx.deps.service.report(agent.id);
+  const current = report.kind === 'report' ? report.states : [];
+  const already = current.find((s) => s.state.skillId === target.skill.id);
+  if (already && !target.ambiguous) {
+    await ctx.respond(alreadyInSkillCard(agent, already));
+    return 'ok' as const;
+  }
+  await ctx.respond(confirmLoginCard(agent, target, current));
   return 'ok' as const;
 }

@@ -1,4 +1,5 @@
 import { ambiguousCard, confirmLogoutCard, logoutResultCard, notFoundCard } from '../blocks';
+import { notInSkillCard } from '../blocks/confirm-cards';
 import type { Command } from '../grammar';
 import { v2Lookup } from './agent-arg';
 import { leadingAgent, phrase } from './agent-words';
@@ -38,6 +39,22 @@ export async function confirmLogout(
   if (result.states.length === 0) {
     await ctx.respond(logoutResultCard({ kind: 'not_logged_in', agent: result.agent }, ctx.userId));
     return 'ok' as const;
+  }
+  if (skill) {
+    // Named by the skill's real name, not the spelling typed; nothing to confirm when the agent is not in it.
+    const wanted = skill.trim().toLowerCase();
+    const known = (await ctx.deps.service.listSkills()).find(
+      (s) => s.id.toLowerCase() === wanted || s.name.trim().toLowerCase() === wanted,
+    );
+    const inIt = known && result.states.some((s) => s.state.skillId === known.id);
+    if (known && !inIt) {
+      await ctx.respond(notInSkillCard(result.agent, known.name, result.states));
+      return 'ok' as const;
+    }
+    if (known) {
+      await ctx.respond(confirmLogoutCard(result.agent, result.states, known.name));
+      return 'ok' as const;
+    }
   }
   await ctx.respond(confirmLogoutCard(result.agent, result.states, skill));
   return 'ok' as const;
