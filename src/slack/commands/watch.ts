@@ -8,6 +8,7 @@ import {
   watchStartedCard,
   watchWithdrawnCard,
 } from '../blocks';
+import { type Card, context, type Mrkdwn, md, type SafeText } from '../blocks/kit';
 import { type Command, channelOf } from '../grammar';
 import { slackErrorCode } from '../slack-errors';
 import { type SlackStore, StoreDownError } from '../store-health';
@@ -57,7 +58,8 @@ async function startWatching(ctx: CommandContext, store: SlackStore, agent: Agen
     await ctx.respond(alreadyWatchingCard(agent, channel, already));
     return 'ok';
   }
-  const confirmation = await postConfirmation(ctx, agent, channel);
+  const note = await cannotReportYet(ctx, agent);
+  const confirmation = await postConfirmation(ctx, agent, channel, note);
   if (!confirmation.ok) {
     ctx.log.info(
       { code: confirmation.code, channelId: channel },
@@ -84,8 +86,28 @@ async function startWatching(ctx: CommandContext, store: SlackStore, agent: Agen
     channel,
     outcome: 'ok',
   });
-  await ctx.respond(watchStartedCard(agent, channel, ctx.channelId));
+  await ctx.respond(withNote(watchStartedCard(agent, channel, ctx.channelId), note));
   return 'ok';
+}
+
+/**
+ * A drop is a fall out of every skill, so an agent logged out (or deactivated) now has nothing to drop
+ * from: the confirmation says that nothing can be reported until they log in (or are reactivated).
+ */
+async function cannotReportYet(ctx: CommandContext, agent: Agent): Promise<Mrkdwn | undefined> {
+  const name = displayName(agent);
+  if (!agent.isActive)
+    return md`${name} is deactivated in CXone: nothing can be reported until the account is reactivated and they log in.`;
+  const report = await ctx.deps.service.report(agent.id).catch(() => undefined);
+  if (report?.kind !== 'report' || report.states.length > 0) return undefined;
+  return md`${name} is not logged in to any skill now: nothing can be reported until they log in.`;
+}
+
+/** Both parts are escaped already (a card's text, and mrkdwn): joined, not escaped twice. */
+function withNote(c: Card, note: Mrkdwn | undefined): Card {
+  if (!note) return c;
+  const text = `${c.text} ${note.toString()}` as SafeText;
+  return { text, blocks: [...c.blocks, context(md`:information_source: ${note}`)] };
 }
 
 /** Best effort: the watch stands without it, only a drop in the next few seconds could go unreported. */
@@ -104,8 +126,13 @@ async function recordBaseline(ctx: CommandContext, store: SlackStore, agent: Age
 
 type Posted = { ok: true; ts: string } | { ok: false; code: string };
 
-async function postConfirmation(ctx: CommandContext, agent: Agent, channel: string): Promise<Posted> {
-  const card = watchConfirmationCard(agent, ctx.userId);
+async function postConfirmation(
+  ctx: CommandContext,
+  agent: Agent,
+  channel: string,
+  note: Mrkdwn | undefined,
+): Promise<Posted> {
+  const card = withNote(watchConfirmationCard(agent, ctx.userId), note);
   try {
     const res = await ctx.deps.client.chat.postMessage({
       channel,
