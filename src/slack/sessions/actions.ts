@@ -16,7 +16,7 @@ import { askAgentToLogIn } from './ask-agent';
 import { invalidReasonCard, reasonPickerCard, sessionStatusCard } from './cards';
 import { runSessionChange } from './change';
 import { floorView, runFloorFix } from './floor';
-import { historyCard } from './more-cards';
+import { historyView } from './history';
 import {
   agentValueSchema,
   floorFixValueSchema,
@@ -47,7 +47,7 @@ export function registerSessionActions(app: App, deps: SessionSlackDeps): void {
     await guarded(click.respond, async () => {
       const found = await deps.sessions.resolveAgent(click.value.a);
       if (found.kind !== 'found') return click.respond(notFoundCard(click.value.a));
-      await click.respond(historyCard(await deps.sessions.history(found.agent, new Date(deps.now())), []));
+      await click.respond(await historyView(deps, found.agent));
     });
   });
 

@@ -19,7 +19,8 @@ import { invalidReasonCard, reasonPickerCard, sessionStatusCard } from './cards'
 import { runSessionChange } from './change';
 import { confirmSessionChangeCard } from './confirm';
 import { floorCommand } from './floor';
-import { historyCard, sessionDiagnoseCard } from './more-cards';
+import { historyView } from './history';
+import { sessionDiagnoseCard } from './more-cards';
 import { sessionLookup } from './resolve-one';
 import { sessionUnwatch } from './unwatch';
 import { sessionUsageCard } from './usage';
@@ -138,20 +139,7 @@ async function diagnose(ctx: Ctx, arg: AgentArg, words?: string[]): Promise<Comm
 async function history(ctx: Ctx, arg: AgentArg, words?: string[]): Promise<CommandOutcome> {
   const agent = await resolveOne(ctx, arg, 'history', words);
   if (!agent) return 'not_found';
-  const h = await ctx.deps.sessions.history(agent, new Date(ctx.deps.now()));
-  // The app's own changes tell a forced logout from one the agent made; without a database, CXone's part.
-  const changes = await (ctx.deps.store
-    ? ctx.deps.health
-        .run(() =>
-          (ctx.deps.store as NonNullable<typeof ctx.deps.store>).audit.latest({
-            agentId: agent.id,
-            limit: 20,
-          }),
-        )
-        .then((all) => all.filter((e) => e.at >= h.from && !['watch', 'unwatch'].includes(e.action)))
-        .catch(() => [])
-    : Promise.resolve([]));
-  return reply(ctx, historyCard(h, changes), 'ok');
+  return reply(ctx, await historyView(ctx.deps, agent), 'ok');
 }
 
 async function change(ctx: Ctx, arg: AgentArg, kind: 'available', words?: string[]): Promise<CommandOutcome> {
