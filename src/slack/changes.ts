@@ -1,6 +1,7 @@
 import type { LoginOutcome, LogoutOutcome, TargetInput } from '../agentstate/types';
 import type { MessageRef } from './actions/button';
-import { loginResultCard, logoutResultCard, withShareButton } from './blocks';
+import { errorCard, loginResultCard, logoutResultCard, withShareButton } from './blocks';
+import { retryChangeButton } from './blocks/next-buttons';
 import { progressView } from './blocks/progress-card';
 import { loginShare, logoutShare } from './blocks/share';
 import type { SlackDeps } from './deps';
@@ -75,6 +76,7 @@ export function runLogin(deps: SlackDeps, req: ChangeRequest, target: TargetInpu
     // Results stay ephemeral like every reply; Share posts a summary written again from the ids.
     render: (outcome) => withShareButton(loginResultCard(outcome, req.userId), loginShare(outcome)),
     summarise: summariseLogin,
+    renderError: (err) => errorCard(err, undefined, retryChangeButton('login', req.agentId, target)),
   });
 }
 
@@ -92,6 +94,8 @@ export function runSwitch(
     execute: (agent, opts) => deps.service.switchSkill(agent, fromSkillId, target, opts),
     render: (outcome) => withShareButton(loginResultCard(outcome, req.userId), loginShare(outcome)),
     summarise: summariseLogin,
+    renderError: (err) =>
+      errorCard(err, undefined, retryChangeButton('switch', req.agentId, { ...target, from: fromSkillId })),
   });
 }
 
@@ -104,5 +108,7 @@ export function runLogout(deps: SlackDeps, req: ChangeRequest, skill: string | u
     execute: (agent, opts) => deps.service.logout(agent, skill, opts),
     render: (outcome) => withShareButton(logoutResultCard(outcome, req.userId), logoutShare(outcome)),
     summarise: summariseLogout,
+    renderError: (err) =>
+      errorCard(err, undefined, retryChangeButton('logout', req.agentId, skill ? { skill } : {})),
   });
 }

@@ -12,6 +12,12 @@ export const ACTION = {
   cancel: 'agentstate.cancel',
   floorRefresh: 'agentstate.floor_refresh',
   checkLogin: 'agentstate.check_login',
+  refresh: 'agentstate.refresh',
+  askLogout: 'agentstate.ask_logout',
+  diagnose: 'agentstate.diagnose',
+  watchHere: 'agentstate.watch_here',
+  unwatch: 'agentstate.unwatch',
+  retryRead: 'agentstate.retry_read',
   skillSelect: 'agentstate.skill_select',
   stateSelect: 'agentstate.state_select',
   activitySelect: 'agentstate.activity_select',
@@ -25,6 +31,7 @@ export const BLOCK = {
   activity: 'activity',
   buttons: 'agentstate_buttons',
   share: 'agentstate_share',
+  next: 'agentstate_next',
 } as const;
 
 /** Value of the state select meaning "the chosen skill's own Logged In state". */

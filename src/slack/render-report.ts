@@ -2,18 +2,22 @@ import type { Diagnosis, ReportResult } from '../agentstate/types';
 import type { CommandOutcome } from '../metrics';
 import { ambiguousCard, type Card, diagnoseCard, notFoundCard, statusCard, withShareButton } from './blocks';
 import type { NotFoundContext } from './blocks/lookup-cards';
+import type { StatusCardOptions } from './blocks/status-card';
 
 /** Report and diagnosis results as cards, shared by the slash command and the "Show" buttons. */
 
 export function reportCard(
   result: ReportResult,
   now: Date,
-  ctx: NotFoundContext = {},
+  ctx: NotFoundContext & StatusCardOptions = {},
 ): { card: Card; outcome: CommandOutcome } {
   switch (result.kind) {
     case 'report':
       return {
-        card: withShareButton(statusCard(result, now), { k: 'status', a: result.agent.id }),
+        card: withShareButton(statusCard(result, now, { canChange: ctx.canChange ?? false }), {
+          k: 'status',
+          a: result.agent.id,
+        }),
         outcome: 'ok',
       };
     case 'ambiguous':

@@ -7,6 +7,13 @@ import { checkLoginClicked } from './check-login';
 import { floorRefreshClicked } from './floor';
 import { loginClicked } from './login';
 import { logoutClicked } from './logout';
+import {
+  askLogoutClicked,
+  diagnoseClicked,
+  refreshClicked,
+  unwatchClicked,
+  watchHereClicked,
+} from './next-steps';
 import { openLoginModalClicked } from './open-login-modal';
 import { pickAgentClicked } from './pick-agent';
 import { shareClicked } from './share';
@@ -24,4 +31,10 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION.cancel, cancelClicked);
   app.action<BlockButtonAction>(ACTION.floorRefresh, floorRefreshClicked(deps));
   app.action<BlockButtonAction>(ACTION.checkLogin, checkLoginClicked(deps));
+  // Watch and Unwatch change what the channel is told, not an agent's state: they act once per click too.
+  app.action<BlockButtonAction>(ACTION.watchHere, once, watchHereClicked(deps));
+  app.action<BlockButtonAction>(ACTION.unwatch, once, unwatchClicked(deps));
+  app.action<BlockButtonAction>(ACTION.askLogout, askLogoutClicked(deps));
+  app.action<BlockButtonAction>(ACTION.refresh, refreshClicked(deps));
+  app.action<BlockButtonAction>(ACTION.diagnose, diagnoseClicked(deps));
 }

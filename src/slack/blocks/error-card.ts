@@ -11,8 +11,20 @@ import {
   RateLimitedError,
   UnavailableError,
 } from '../../cxone/errors';
-import { type Card, card, context, EMPTY, join, type Mrkdwn, md, section } from './kit';
+import { BLOCK } from '../ids';
 import { inactiveAgentCard } from './confirm-cards';
+import {
+  actions,
+  type ButtonElement,
+  type Card,
+  card,
+  context,
+  EMPTY,
+  join,
+  type Mrkdwn,
+  md,
+  section,
+} from './kit';
 import { usageCard } from './usage-card';
 
 /**
@@ -34,7 +46,28 @@ const TITLE: Record<CxoneError['code'], string> = {
 
 const MAX_OPTIONS = 25;
 
-export function errorCard(err: unknown, requestRef?: string): Card {
+/**
+ * CXone was busy (429) or down (5xx, timeouts): the same read or change may simply work a moment later.
+ * Anything else would fail the same way again, so it gets no Retry.
+ */
+export function isRetryable(err: unknown): boolean {
+  return err instanceof RateLimitedError || err instanceof UnavailableError;
+}
+
+/**
+ * `retry` re-runs what failed (the same read, or the same change through its guarded flow); it is shown
+ * only when the failure is one a retry can cure.
+ */
+export function errorCard(err: unknown, requestRef?: string, retry?: ButtonElement): Card {
+  const shown = plainErrorCard(err, requestRef);
+  if (!retry || !isRetryable(err)) return shown;
+  return {
+    ...shown,
+    blocks: [...shown.blocks, actions(BLOCK.next, { ...retry, text: { ...retry.text, text: 'Retry' } })],
+  };
+}
+
+function plainErrorCard(err: unknown, requestRef?: string): Card {
   if (err instanceof InvalidInputError) {
     const usage = usageCard({ problem: `${err.message}.` });
     return card(md`${err.message}`, usage.blocks);

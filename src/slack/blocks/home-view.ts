@@ -4,6 +4,7 @@ import type { CurrentState } from '../current-states';
 import { auditSections } from './audit-card';
 import { type Block, context, divider, header, md, section } from './kit';
 import { channelMention, slackDate } from './mrkdwn';
+import { unwatchButton } from './next-buttons';
 import { usageCard } from './usage-card';
 import { lineSections, stateLine } from './watch-cards';
 
@@ -20,12 +21,16 @@ export interface HomeInput {
   watched: HomeSection<{ subs: Subscription[]; states: ReadonlyMap<string, CurrentState> }>;
   audit: HomeSection<AuditEntry[]>;
   now: Date;
+  /** The user may change states and watches: each watched agent gets Unwatch. */
+  canChange?: boolean;
   /** How to use the app with the connected CXone dialect; the tutorial dialect's usage by default. */
   usage?: Block[];
 }
 
 /** A home view holds 100 blocks; the usage card and headers take about a dozen. */
 const MAX_WATCH_LINES = 40;
+/** With a button, each agent is its own block: fewer fit beside the audit part and usage. */
+const MAX_UNWATCH_ROWS = 30;
 
 export function homeView(input: HomeInput): types.HomeView {
   const parts = [watchedBlocks(input), auditBlocks(input.audit)].filter((p) => p.length > 0);
@@ -43,7 +48,7 @@ function unavailable(what: string, reason: string): Block {
   return context(md`:warning: ${what} can't be shown: ${reason}`);
 }
 
-function watchedBlocks({ watched, now }: HomeInput): Block[] {
+function watchedBlocks({ watched, now, canChange }: HomeInput): Block[] {
   const title = section(md`*Agents you watch*`);
   if (watched.kind === 'hidden' || watched.kind === 'supervisors_only') return [];
   if (watched.kind === 'unavailable') return [title, unavailable('Your watched agents', watched.reason)];
@@ -56,12 +61,15 @@ function watchedBlocks({ watched, now }: HomeInput): Block[] {
       ),
     ];
   }
-  const lines = subs
-    .slice(0, MAX_WATCH_LINES)
-    .map((s) => md`${stateLine(s.agentName, states.get(s.agentId))} in ${channelMention(s.channelId)}`);
-  const more =
-    subs.length > MAX_WATCH_LINES ? [context(md`…and ${subs.length - MAX_WATCH_LINES} more.`)] : [];
-  return [title, ...lineSections(lines), ...more, context(md`Source: CXone · checked ${slackDate(now)}`)];
+  const shown = subs.slice(0, canChange ? MAX_UNWATCH_ROWS : MAX_WATCH_LINES);
+  const line = (s: Subscription) =>
+    md`${stateLine(s.agentName, states.get(s.agentId))} in ${channelMention(s.channelId)}`;
+  // A supervisor gets one row per agent with its Unwatch button (a section holds one accessory).
+  const rows = canChange
+    ? shown.map((s) => section(line(s), unwatchButton(s.agentId, s.channelId)))
+    : lineSections(shown.map(line));
+  const more = subs.length > shown.length ? [context(md`…and ${subs.length - shown.length} more.`)] : [];
+  return [title, ...rows, ...more, context(md`Source: CXone · checked ${slackDate(now)}`)];
 }
 
 function auditBlocks(audit: HomeInput['audit']): Block[] {

@@ -17,22 +17,32 @@ import {
 } from './kit';
 import { loginActions } from './login-buttons';
 import { slackDate } from './mrkdwn';
+import { statusActions } from './next-buttons';
+
+export interface StatusCardOptions {
+  /** The viewer may change states: the card offers Log out… and Watch (a member sees neither). */
+  canChange?: boolean;
+}
 
 type Report = Extract<ReportResult, { kind: 'report' }>;
 
 /** The answer to `/agentstate <agent>`: one row per state, or why there are none and a way to fix it. */
-export function statusCard(report: Report, now: Date): Card {
+export function statusCard(report: Report, now: Date, opts: StatusCardOptions = {}): Card {
   if (report.states.length === 0) return emptyCard(report.agent, report.diagnosis, report.checkedAt);
   const { agent, states } = report;
   const count = states.length === 1 ? '1 state' : `${states.length} states`;
   return card(
     md`${agentName(agent)}: logged in (${count})`,
-    capBlocks([
-      header(displayName(agent)),
-      context(md`\`${agent.id}\` · ${agent.userName} · ${agent.email}`),
-      ...states.map((s) => stateRow(s, now)),
-      sourceLine(report.checkedAt),
-    ]),
+    capBlocks(
+      [
+        header(displayName(agent)),
+        context(md`\`${agent.id}\` · ${agent.userName} · ${agent.email}`),
+        ...states.map((s) => stateRow(s, now)),
+        statusActions(agent.id, opts.canChange ?? false),
+        sourceLine(report.checkedAt),
+      ],
+      3,
+    ),
   );
 }
 

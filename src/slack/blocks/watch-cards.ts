@@ -15,6 +15,7 @@ import {
   section,
 } from './kit';
 import { channelMention, slackDate, userMention } from './mrkdwn';
+import { unwatchButton } from './next-buttons';
 
 /** Replies and channel posts of `/agentstate watch`, `unwatch` and `watching`. */
 
@@ -119,21 +120,29 @@ export function lineSections(lines: Mrkdwn[], per = 15): Block[] {
   return blocks;
 }
 
+/** A supervisor sees one row per agent with Unwatch; a section holds one button, so a long list is cut. */
+const MAX_UNWATCH_ROWS = 40;
+
 export function watchingCard(
   channel: string,
   subs: Subscription[],
   states: ReadonlyMap<string, CurrentState>,
   checkedAt: Date,
+  canChange = false,
 ): Card {
   if (subs.length === 0) {
     return line(md`${channelRef(channel)} watches no agents. Start with \`/agentstate watch ${'<agent>'}\`.`);
   }
   const lines = subs.map((s) => stateLine(s.agentName, states.get(s.agentId)));
+  const rows =
+    canChange && subs.length <= MAX_UNWATCH_ROWS
+      ? subs.map((s, i) => section(lines[i]!, unwatchButton(s.agentId, channel)))
+      : lineSections(lines);
   return card(
     md`${channelRef(channel)} watches ${subs.length} agent${subs.length === 1 ? '' : 's'}`,
     capBlocks([
       header(`Watched here (${subs.length})`),
-      ...lineSections(lines),
+      ...rows,
       context(md`Source: CXone · checked ${slackDate(checkedAt)}`),
     ]),
   );

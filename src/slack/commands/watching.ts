@@ -23,6 +23,7 @@ export const watching: SubcommandHandler<unknown> = async (ctx) => {
     subs.map((s) => s.agentId),
     { max: MAX_READS },
   );
-  await ctx.respond(watchingCard(ctx.channelId, subs, states, new Date(ctx.deps.now())));
+  const canChange = (await ctx.deps.supervisors.authorise(ctx.userId)) === 'allowed';
+  await ctx.respond(watchingCard(ctx.channelId, subs, states, new Date(ctx.deps.now()), canChange));
   return 'ok';
 };

@@ -14,16 +14,25 @@ export const HOME_AUDIT_ENTRIES = 10;
  * CXone failure becomes a note in that part, never an empty tab.
  */
 export function appHomeOpened(deps: SlackDeps) {
-  return async ({ event, client, logger }: Args): Promise<void> => {
+  return async ({ event }: Args): Promise<void> => {
     if (event.tab !== 'home') return;
-    const [watched, audit] = await Promise.all([watchedPart(deps, event.user), auditPart(deps, event.user)]);
-    const input: HomeInput = { watched, audit, now: new Date(deps.now()) };
-    try {
-      await client.views.publish({ user_id: event.user, view: homeView(input) });
-    } catch (err) {
-      logger.warn({ err }, 'could not publish the App Home');
-    }
+    await publishHome(deps, event.user);
   };
+}
+
+/** Builds and publishes the tab; also after a click on it changed what it shows (Unwatch). */
+export async function publishHome(deps: SlackDeps, userId: string): Promise<void> {
+  const [watched, audit, canChange] = await Promise.all([
+    watchedPart(deps, userId),
+    auditPart(deps, userId),
+    deps.supervisors.authorise(userId).then((a) => a === 'allowed'),
+  ]);
+  const input: HomeInput = { watched, audit, now: new Date(deps.now()), canChange };
+  try {
+    await deps.client.views.publish({ user_id: userId, view: homeView(input) });
+  } catch (err) {
+    deps.logger.warn({ err }, 'could not publish the App Home');
+  }
 }
 
 async function watchedPart(deps: SlackDeps, userId: string): Promise<HomeInput['watched']> {
