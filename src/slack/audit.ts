@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { detailWorthShowing, outcomeWords } from '../agentstate/outcome-words';
 import type { Logger } from '../logger';
 import type { AuditAction, AuditLog } from '../store/port';
 import { card, EMPTY, type Mrkdwn, md } from './blocks/kit';
@@ -20,6 +21,8 @@ export interface AuditEntry {
   agent: { id: string; name: string };
   /** Skill name(s) involved, as shown to the supervisor (the reason set, for `unavailable`). */
   skill?: string;
+  /** switch: the skill the agent was switched from (`skill` is where to). */
+  from?: string;
   /** watch/unwatch: the channel. */
   channel?: string;
   /** `verified`, `conflict`, `not_visible`, `logged_out`, `ok`, or an error code such as `missing_scope`. */
@@ -49,12 +52,17 @@ export const AUDIT_VERB: Record<AuditAction, string> = {
 
 /** The audit channel's line; the names in it come from CXone, so it is built like any card. */
 export function auditText(e: AuditEntry): Mrkdwn {
-  const skill = e.skill ? md` (${e.skill})` : EMPTY;
+  const skill = e.from
+    ? md` from ${e.from} to ${e.skill ?? 'another skill'}`
+    : e.skill
+      ? md` (${e.skill})`
+      : EMPTY;
   const where = e.channel ? md` in ${channelMention(e.channel)}` : EMPTY;
   const time = e.verifyMs === undefined ? EMPTY : md` in ${(e.verifyMs / 1000).toFixed(1)} s`;
-  const detail = e.detail ? md` — ${e.detail}` : EMPTY;
+  const detail = e.detail && detailWorthShowing(e.outcome) ? md` — ${e.detail}` : EMPTY;
   const request = e.requestId ? md` (CXone request \`${e.requestId}\`)` : EMPTY;
-  return md`${userMention(e.actor)} ${AUDIT_VERB[e.action]} *${e.agent.name}* \`${e.agent.id}\`${skill}${where}: *${e.outcome}*${time}${detail}${request}`;
+  const outcome = outcomeWords(e.outcome, e.detail);
+  return md`${userMention(e.actor)} ${AUDIT_VERB[e.action]} *${e.agent.name}*${skill}${where}: *${outcome}*${time}${detail}${request}`;
 }
 
 export function createSlackAuditSink(opts: {
@@ -94,7 +102,7 @@ export function createStoreAuditSink(opts: {
           agentId: e.agent.id,
           agentName: e.agent.name,
           outcome: e.outcome,
-          ...(e.skill !== undefined || e.channel !== undefined ? { target: e.skill ?? e.channel } : {}),
+          ...(e.skill !== undefined || e.channel !== undefined ? { target: targetText(e) } : {}),
           ...(e.verifyMs === undefined ? {} : { verifyMs: e.verifyMs }),
           ...(e.requestId === undefined ? {} : { requestId: e.requestId }),
           ...(e.detail === undefined ? {} : { detail: e.detail }),
@@ -105,6 +113,12 @@ export function createStoreAuditSink(opts: {
       }
     },
   };
+}
+
+/** The store keeps one target text: a switch's is "from → to", so the log still says where from. */
+function targetText(e: AuditEntry): string | undefined {
+  if (e.from && e.skill) return `${e.from} → ${e.skill}`;
+  return e.skill ?? e.channel;
 }
 
 /** Records in every sink at once; one sink failing (even throwing) never stops the others. */

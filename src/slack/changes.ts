@@ -86,14 +86,23 @@ export function runSwitch(
   fromSkillId: string,
   target: TargetInput,
 ): Promise<void> {
+  let fromName = fromSkillId;
   return runChange(deps, {
     ...req,
     action: 'switch',
     ...v2Agents(deps, req, 'switch'),
     operation: details(req, { ...target, from: fromSkillId }),
-    execute: (agent, opts) => deps.service.switchSkill(agent, fromSkillId, target, opts),
+    execute: (agent, opts) =>
+      deps.service.switchSkill(agent, fromSkillId, target, {
+        ...opts,
+        // The use case names the skill it leaves; the audit says where from.
+        onProgress: (e) => {
+          if (e.type === 'logging_out') fromName = e.skillName;
+          opts.onProgress(e);
+        },
+      }),
     render: (outcome) => withShareButton(loginResultCard(outcome, req.userId), loginShare(outcome)),
-    summarise: summariseLogin,
+    summarise: (outcome) => ({ ...summariseLogin(outcome), from: fromName }),
     renderError: (err) =>
       errorCard(err, undefined, retryChangeButton('switch', req.agentId, { ...target, from: fromSkillId })),
   });

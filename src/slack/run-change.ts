@@ -1,9 +1,9 @@
 import { NOT_A_CHANGE } from '../agentstate/guarded-change';
+import { AgentInactiveError } from '../agentstate/login-and-verify';
 import type { Agent } from '../agentstate/model';
 import { displayName } from '../agentstate/model';
 import type { OperationDetails } from '../agentstate/operation-guard';
 import type { ResolutionOf } from '../agentstate/resolve-agent';
-import { AgentInactiveError } from '../agentstate/login-and-verify';
 import { InvalidTargetError, type LoginProgress } from '../agentstate/types';
 import { CxoneError, InvalidInputError } from '../cxone/errors';
 import type { Logger } from '../logger';
@@ -34,6 +34,8 @@ import { storeReason } from './store-health';
 export interface ChangeSummary {
   outcome: string;
   skill?: string;
+  /** A switch: the skill the agent left. */
+  from?: string;
   verifyMs?: number;
   detail?: string;
   requestId?: string;
@@ -156,7 +158,9 @@ async function underGuard<R, A extends Agent, E extends ProgressEvent>(
     card = spec.renderError?.(err) ?? errorCard(err);
     // A target rejected before any request is not a change; everything else may have touched CXone.
     const nothingSent =
-      err instanceof InvalidTargetError || err instanceof InvalidInputError || err instanceof AgentInactiveError;
+      err instanceof InvalidTargetError ||
+      err instanceof InvalidInputError ||
+      err instanceof AgentInactiveError;
     if (!nothingSent) summary = failureSummary(err);
   }
 

@@ -153,7 +153,7 @@ describe('/agentstate audit', () => {
     expect(all.indexOf(fullName(bo))).toBeLessThan(all.indexOf(fullName(ana)));
     expect(all).toContain(`<@USUPER2> log in *${fullName(ana)}* (Billing): *verified* in 1.2 s`);
     expect(all).toContain('CXone request `req-77`');
-    expect(all).toContain(`<@${SUPERVISOR}> watch *${fullName(bo)}* in <#${CHANNEL.id}>: *ok*`);
+    expect(all).toContain(`<@${SUPERVISOR}> watch *${fullName(bo)}* in <#${CHANNEL.id}>: *done*`);
 
     const one = allText(await reply(`audit ${ana.email}`));
     expect(one).toContain(fullName(ana));

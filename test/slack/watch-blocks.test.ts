@@ -42,7 +42,7 @@ describe('audit lines', () => {
       `<!date^1740819600^{date_short_pretty} {time}|2025-03-01T09:00:00.000Z> <@U1> log in *Ada Lovelace* (Sales): *verified* in 2.3 s · CXone request \`req-9\``,
     );
     expect(String(auditLine(entry({ action: 'watch', target: 'C42', outcome: 'ok' })))).toContain(
-      '<@U1> watch *Ada Lovelace* in <#C42>: *ok*',
+      '<@U1> watch *Ada Lovelace* in <#C42>: *done*',
     );
     expect(String(auditLine(entry({ actor: 'cli:root', agentName: undefined })))).toContain(
       `root log in \`${ada.id}\``,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { outcomeWords } from '../../agentstate/outcome-words';
 import type { CliContext } from '../context';
 import { agentResolver } from '../dialect';
 import { formatLocalTime, table } from '../format';
@@ -29,7 +30,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext, run: Run
             e.action,
             e.agentName ?? e.agentId,
             e.target ?? '',
-            e.outcome,
+            outcomeWords(e.outcome, e.detail),
             e.verifyMs === undefined ? '' : `${(e.verifyMs / 1000).toFixed(1)} s`,
           ]);
           ctx.io.stdout.write(

@@ -1,3 +1,4 @@
+import { detailWorthShowing, outcomeWords } from '../../agentstate/outcome-words';
 import type { AuditEntry } from '../../store/port';
 import { AUDIT_VERB, type AuditAction } from '../audit';
 import { seconds } from './format';
@@ -17,9 +18,10 @@ export function auditLine(e: AuditEntry): Mrkdwn {
       ? md` in ${channelMention(e.target)}`
       : md` (${e.target})`;
   const time = e.verifyMs === undefined ? EMPTY : md` in ${seconds(e.verifyMs)} s`;
-  const detail = e.detail ? md` — ${e.detail.slice(0, 200)}` : EMPTY;
+  const detail = e.detail && detailWorthShowing(e.outcome) ? md` — ${e.detail.slice(0, 200)}` : EMPTY;
   const request = e.requestId ? md` · CXone request \`${e.requestId}\`` : EMPTY;
-  return md`${slackDate(e.at)} ${userMention(e.actor)} ${verb} ${name}${target}: *${e.outcome}*${time}${detail}${request}`;
+  const outcome = outcomeWords(e.outcome, e.detail);
+  return md`${slackDate(e.at)} ${userMention(e.actor)} ${verb} ${name}${target}: *${outcome}*${time}${detail}${request}`;
 }
 
 /** Ten lines per section keeps each well under Slack's 3,000 characters. */
