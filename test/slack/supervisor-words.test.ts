@@ -19,7 +19,7 @@ interface LooseBlock {
 
 /** Text a reader reads as sentences: the fallback and every section (context lines are secondary). */
 function sentences(card: Card): string[] {
-  const out = [card.text];
+  const out: string[] = [card.text];
   for (const b of card.blocks as unknown as LooseBlock[]) {
     if (b.type === 'section') {
       if (b.text) out.push(b.text.text);
