@@ -83,9 +83,7 @@ describe('the status card', () => {
 describe('the empty card', () => {
   it('explains why and offers a primary login button with a confirm dialog naming agent and target', () => {
     const card = emptyCard(ada, emptyDiagnosis(), NOW);
-    expect(allText(card)).toContain(
-      '*Not logged in to any skill.* A login to *Sales* would fix it.',
-    );
+    expect(allText(card)).toContain('*Not logged in to any skill.* A login to *Sales* would fix it.');
     expect(allText(card)).toContain('*Fix:* Use *Log agent in* below.');
     const button = findButton(card, ACTION.login)!;
     expect(button.style).toBe('primary');

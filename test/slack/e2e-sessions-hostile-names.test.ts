@@ -53,7 +53,7 @@ async function reply(text: string) {
   return waitFor(`the reply to ${text}`, () => h.slack.postsTo(sent.responseId)[0]);
 }
 
-function valueOf(card: unknown, actionId: string): string {
+function buttonValue(card: unknown, actionId: string): string {
   const b = findButton(card as { blocks?: unknown[] }, actionId);
   if (!b) throw new Error(`no ${actionId} button in ${allText(card)}`);
   return b.value;
@@ -74,11 +74,11 @@ it('status, diagnose, history, floor and audit', async () => {
 
 it('make available, set unavailable with a reason, force log out, ask a logged-out agent', async () => {
   const unavailable = await reply(h.agent('unavailable'));
-  const made = await h.click(SESSION_ACTION.available, valueOf(unavailable, SESSION_ACTION.available));
+  const made = await h.click(SESSION_ACTION.available, buttonValue(unavailable, SESSION_ACTION.available));
   await waitForPostWith(h, made.responseId, 'verified in');
 
   const available = await reply(h.agent('available'));
-  const pick = await h.click(SESSION_ACTION.pickReason, valueOf(available, SESSION_ACTION.pickReason));
+  const pick = await h.click(SESSION_ACTION.pickReason, buttonValue(available, SESSION_ACTION.pickReason));
   const picker = await waitFor('the reason picker', () => h.slack.postsTo(pick.responseId)[0]);
   const option = (picker.blocks as Array<{ accessory?: { options?: Array<{ value: string }> } }>).flatMap(
     (b) => b.accessory?.options ?? [],
@@ -89,11 +89,11 @@ it('make available, set unavailable with a reason, force log out, ask a logged-o
   await waitForPostWith(h, 'select', 'verified in');
 
   const onContact = await reply(h.agent('onContact'));
-  const out = await h.click(SESSION_ACTION.logout, valueOf(onContact, SESSION_ACTION.logout));
+  const out = await h.click(SESSION_ACTION.logout, buttonValue(onContact, SESSION_ACTION.logout));
   await waitForPostWith(h, out.responseId, 'verified in');
 
   const loggedOut = await reply(h.agent('loggedOut'));
-  const ask = await h.click(SESSION_ACTION.ask, valueOf(loggedOut, SESSION_ACTION.ask));
+  const ask = await h.click(SESSION_ACTION.ask, buttonValue(loggedOut, SESSION_ACTION.ask));
   await waitForPostWith(h, ask.responseId, 'waiting for them');
   await waitFor('the DM to the agent', () => h.slack.messagesTo('UAGENT1')[0]);
 });

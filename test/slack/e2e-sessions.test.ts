@@ -13,7 +13,7 @@ async function statusCard(h: SessionHarness, agent: string) {
   return waitFor('the status card', () => h.slack.postsTo(sent.responseId)[0]);
 }
 
-function valueOf(card: unknown, actionId: string): string {
+function buttonValue(card: unknown, actionId: string): string {
   const b = findButton(card as { blocks?: unknown[] }, actionId);
   if (!b) throw new Error(`no ${actionId} button in ${allText(card)}`);
   return b.value;
@@ -41,7 +41,7 @@ describe("Slack on a real tenant: status and the supervisor's changes", () => {
   it('Make available: progress, then verified in place, one POST, audited', async () => {
     const agent = h.agent('unavailable');
     const card = await statusCard(h, agent);
-    const click = await h.click(SESSION_ACTION.available, valueOf(card, SESSION_ACTION.available));
+    const click = await h.click(SESSION_ACTION.available, buttonValue(card, SESSION_ACTION.available));
     const result = await waitForPostWith(h, click.responseId, 'verified in');
     expect(allText(result)).toMatch(/made available by <@USUPER1> — now \*Available\*/);
     expect(h.sim.tenant.visibleState(Number(agent)).state).toBe('Available');
@@ -53,7 +53,7 @@ describe("Slack on a real tenant: status and the supervisor's changes", () => {
   it("Set unavailable…: the team's reasons, then the picked one is set and verified", async () => {
     const agent = h.agent('available');
     const card = await statusCard(h, agent);
-    const pick = await h.click(SESSION_ACTION.pickReason, valueOf(card, SESSION_ACTION.pickReason));
+    const pick = await h.click(SESSION_ACTION.pickReason, buttonValue(card, SESSION_ACTION.pickReason));
     const picker = await waitFor('the reason picker', () => h.slack.postsTo(pick.responseId)[0]);
     const options = (
       picker.blocks as Array<{ accessory?: { options?: Array<{ text: { text: string }; value: string }> } }>
@@ -99,10 +99,18 @@ describe("Slack on a real tenant: status and the supervisor's changes", () => {
 
   it("a member's click is refused: nothing read for the change, nothing sent", async () => {
     const card = await statusCard(h, h.agent('unavailable'));
-    const click = await h.click(SESSION_ACTION.available, valueOf(card, SESSION_ACTION.available), OUTSIDER);
+    const click = await h.click(
+      SESSION_ACTION.available,
+      buttonValue(card, SESSION_ACTION.available),
+      OUTSIDER,
+    );
     await waitFor('the refusal', () => h.slack.postsTo(click.responseId)[0]);
     expect(await h.control.count(POST_STATE)).toBe(0);
-    const pick = await h.click(SESSION_ACTION.pickReason, valueOf(card, SESSION_ACTION.pickReason), OUTSIDER);
+    const pick = await h.click(
+      SESSION_ACTION.pickReason,
+      buttonValue(card, SESSION_ACTION.pickReason),
+      OUTSIDER,
+    );
     await waitFor('the refusal', () => h.slack.postsTo(pick.responseId)[0]);
     expect(await h.control.count('GET /teams/{teamId}/unavailable-codes')).toBe(0);
   });
@@ -133,13 +141,13 @@ describe('Slack on a real tenant: a logged-out agent', () => {
     h.slack.users.set('UAGENT1', { id: 'UAGENT1', email });
     const card = await statusCard(h, agent);
     expect(findButton(card as { blocks?: unknown[] }, SESSION_ACTION.login)).toBeUndefined();
-    const click = await h.click(SESSION_ACTION.ask, valueOf(card, SESSION_ACTION.ask));
+    const click = await h.click(SESSION_ACTION.ask, buttonValue(card, SESSION_ACTION.ask));
     await waitForPostWith(h, click.responseId, 'waiting for them');
     const dms = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UAGENT1');
     expect(dms).toHaveLength(1);
     expect(allText(dms[0]!.args)).toMatch(/<@USUPER1> asked you to log in/);
     // A second click while waiting is told someone is at it, and does not message the agent again.
-    const again = await h.click(SESSION_ACTION.ask, valueOf(card, SESSION_ACTION.ask), 'USUPER2');
+    const again = await h.click(SESSION_ACTION.ask, buttonValue(card, SESSION_ACTION.ask), 'USUPER2');
     await waitFor('the busy reply', () => h.slack.postsTo(again.responseId)[0]);
     expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UAGENT1')).toHaveLength(1);
     // The agent logs in and makes themselves available.
@@ -150,7 +158,7 @@ describe('Slack on a real tenant: a logged-out agent', () => {
   it("no member has the agent's email: it says so, and nobody is messaged", async () => {
     h = await startSessionHarness();
     const card = await statusCard(h, h.agent('loggedOut'));
-    const click = await h.click(SESSION_ACTION.ask, valueOf(card, SESSION_ACTION.ask));
+    const click = await h.click(SESSION_ACTION.ask, buttonValue(card, SESSION_ACTION.ask));
     await waitForPostWith(h, click.responseId, 'No one in this Slack workspace has the email');
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
@@ -159,7 +167,7 @@ describe('Slack on a real tenant: a logged-out agent', () => {
     h = await startSessionHarness({ impersonation: true });
     const agent = h.agent('loggedOut');
     const card = await statusCard(h, agent);
-    const click = await h.click(SESSION_ACTION.login, valueOf(card, SESSION_ACTION.login));
+    const click = await h.click(SESSION_ACTION.login, buttonValue(card, SESSION_ACTION.login));
     await waitForPostWith(h, click.responseId, 'verified in');
     expect(await h.control.count('POST /agent-sessions')).toBe(1);
     expect(h.sim.tenant.visibleState(Number(agent)).state).toBe('Available');

@@ -25,7 +25,7 @@ describe('manifest.yml', () => {
     ]);
   });
 
-  it('shows the app\'s direct messages (asking an agent to log in) in a read-only Messages tab', () => {
+  it("shows the app's direct messages (asking an agent to log in) in a read-only Messages tab", () => {
     expect(manifest).toContain('messages_tab_enabled: true');
     expect(manifest).toContain('messages_tab_read_only_enabled: true');
   });
