@@ -5,6 +5,7 @@
  *  (b) end-to-end time to the response_url message vs the raw CXone round trip, in the same run;
  *  (c) a burst of 1,000 commands from 50 users within 10 s: acks, p99 end-to-end, token requests, and
  *      CXone calls vs commands.
+ * Then (a) and (b) for the incontact dialect (`bench/slack-incontact.ts`), against its own simulator and app.
  * Prints its figures; it asserts nothing.
  */
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { startAppProcess } from './lib/app-process';
 import { startSimProcess } from './lib/sim-process';
 import { signedCommand, startFakeSlack } from './lib/slack-fake';
 import { fmt, median, percentile, printTable } from './lib/stats';
+import { benchSlackIncontact } from './slack-incontact';
 
 const LATENCY_MS = 20;
 const SECRET = 'bench-signing-secret';
@@ -159,6 +161,7 @@ async function main() {
     await slack.close();
     await sim.stop();
   }
+  await benchSlackIncontact();
 }
 
 async function agentIds(url: string, raw: ReturnType<typeof axios.create>): Promise<string[]> {

@@ -19,6 +19,8 @@ export interface FakeSlackServer {
   responseUrl(id: string): string;
   /** Resolves with the arrival time (performance.now()) of the first POST to that response_url. */
   arrival(id: string): Promise<number>;
+  /** The bodies POSTed to that response_url so far, in arrival order. */
+  responses(id: string): string[];
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startFakeSlack(): Promise<FakeSlackServer> {
     return w;
   };
   const calls: SlackCall[] = [];
+  const bodies = new Map<string, string[]>();
   let seq = 0;
   const server = http.createServer((req, res) => {
     const at = performance.now();
@@ -46,7 +49,9 @@ export async function startFakeSlack(): Promise<FakeSlackServer> {
       const url = req.url ?? '';
       if (url.startsWith('/api/')) calls.push(describeCall(url, Buffer.concat(chunks).toString('utf8')));
       if (url.startsWith('/resp/')) {
-        waiter(url.slice('/resp/'.length)).resolve(at);
+        const id = url.slice('/resp/'.length);
+        bodies.set(id, [...(bodies.get(id) ?? []), Buffer.concat(chunks).toString('utf8')]);
+        waiter(id).resolve(at);
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
       }
@@ -65,6 +70,7 @@ export async function startFakeSlack(): Promise<FakeSlackServer> {
     calls,
     responseUrl: (id) => `${base}/resp/${id}`,
     arrival: (id) => waiter(id).promise,
+    responses: (id) => bodies.get(id) ?? [],
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
