@@ -4,6 +4,7 @@ import { createCatalog } from './catalog';
 import { coalesceReads } from './coalesce';
 import type { UseCaseDeps } from './deps';
 import { diagnose } from './diagnose';
+import { logBackIn } from './floor/skill-bulk';
 import { skillFloor } from './floor/skill-floor';
 import { loginAndVerify } from './login-and-verify';
 import { logout } from './logout';
@@ -71,6 +72,21 @@ export function createAgentStateService(input: AgentStateServiceDeps): AgentStat
       const { matches, total } = await searchAll(deps.cxone, search?.trim() || undefined, limit);
       return { agents: matches, total };
     },
-    floor: (skill) => skillFloor(deps, roster, skill),
+    floor: (skill, dropped) => skillFloor(deps, roster, skill, dropped),
+    async logBackIn(fix, skillId, recorder, opts = {}) {
+      const byId = new Map((await roster.all()).map((a) => [a.id.toLowerCase(), a]));
+      return logBackIn(deps, {
+        items: fix.agents,
+        skillId,
+        recorder,
+        onProgress: opts.onProgress,
+        agentOf: async (item) => {
+          const known = byId.get(item.id.toLowerCase());
+          if (known) return known;
+          const found = await resolveAndRemember(deps, item.id);
+          return found.kind === 'found' ? found.agent : undefined;
+        },
+      });
+    },
   };
 }

@@ -1,5 +1,8 @@
 import type { ConflictError } from '../cxone/errors';
-import type { Floor, FloorSummary } from './floor/model';
+import type { BulkProgress, BulkResult } from './floor/bulk';
+import type { BulkFix, Floor, FloorSummary } from './floor/model';
+import type { DroppedFromSkill } from './floor/skill-floor';
+import type { ChangeRecorder } from './guarded-change';
 import type { Activity, Agent, AgentState, Skill, StateDefinition } from './model';
 
 /**
@@ -205,6 +208,16 @@ export interface AgentStateService {
   listSkills(): Promise<Skill[]>;
   listActivities(): Promise<Activity[]>;
   searchAgents(search: string | undefined, limit?: number): Promise<{ agents: Agent[]; total: number }>;
-  /** A skill's floor (the agents logged in to it, by activity), or a line per skill. */
-  floor(skill?: string): Promise<Floor | FloorSummary>;
+  /**
+   * A skill's floor (the agents logged in to it, by activity, and — given the app's watch records — the
+   * watched agents who dropped out of it), or a line per skill.
+   */
+  floor(skill?: string, dropped?: DroppedFromSkill): Promise<Floor | FloorSummary>;
+  /** Logs the floor's dropped watched agents back in to the skill, each guarded, verified and audited. */
+  logBackIn(
+    fix: BulkFix,
+    skillId: string,
+    recorder: ChangeRecorder,
+    opts?: { onProgress?: (p: BulkProgress) => void },
+  ): Promise<BulkResult[]>;
 }

@@ -11,6 +11,7 @@ export const ACTION = {
   pickAgent: 'agentstate.pick_agent',
   cancel: 'agentstate.cancel',
   floorRefresh: 'agentstate.floor_refresh',
+  floorFix: 'agentstate.floor_fix',
   checkLogin: 'agentstate.check_login',
   refresh: 'agentstate.refresh',
   askLogout: 'agentstate.ask_logout',

@@ -9,7 +9,9 @@ import type { Store } from '../store/port';
 
 export type SlackStore = Pick<Store, 'subscriptions' | 'audit' | 'operations' | 'ping'> & {
   /** Optional so stores without the watcher still serve status and changes; the watch baseline needs it. */
-  watcher?: Pick<Store['watcher'], 'getStates' | 'saveStates'>;
+  watcher?: Pick<Store['watcher'], 'getStates' | 'saveStates'> &
+    /** The open drop notices: the floor's list of watched agents who dropped out of a skill. */
+    Partial<Pick<Store['watcher'], 'openDrops'>>;
 };
 
 /** A store call that failed; `reason` is safe to show to a supervisor (credentials are never in it). */

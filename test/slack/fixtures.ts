@@ -99,6 +99,7 @@ export function fakeService(overrides: Partial<AgentStateService> = {}): AgentSt
     logout: jest.fn(unexpected('logout')),
     switchSkill: jest.fn(unexpected('switchSkill')),
     floor: jest.fn(unexpected('floor')),
+    logBackIn: jest.fn(unexpected('logBackIn')),
     listSkills: jest.fn(async () => [sales, support, legacy]),
     listActivities: jest.fn(async () => [available, busy]),
     searchAgents: jest.fn(unexpected('searchAgents')),

@@ -12,10 +12,17 @@ import { type Floor, type FloorAgent, type FloorSummary, UnknownScopeError } fro
  * skill, one line per skill. The API has no notion of who belongs to a skill but is logged out, so
  * logged-out agents are not on this floor (the watch list is the app's own roster for that).
  */
+/**
+ * The app's own roster of a skill's absentees: watched agents whose drop out of that skill is still open
+ * (the watcher records the skill an agent was last in). Given by the surface, which holds the store.
+ */
+export type DroppedFromSkill = (skillId: string) => Promise<Array<{ agentId: string; droppedAt: Date }>>;
+
 export async function skillFloor(
   deps: Pick<UseCaseDeps, 'cxone' | 'catalog' | 'clock' | 'defaults'>,
   roster: Roster<Agent>,
   skillRef?: string,
+  dropped?: DroppedFromSkill,
 ): Promise<Floor | FloorSummary> {
   const [bulk, skills, activities, agents] = await Promise.all([
     deps.cxone.getAllAgentStates(),
@@ -65,5 +72,32 @@ export async function skillFloor(
   const skill = skills.find((s) => sameId(s.id, skillRef.trim()) || sameName(s.name, skillRef));
   if (!skill) throw new UnknownScopeError('skill', skillRef.trim(), active.map((s) => s.name).sort());
   const floorAgents = inSkill(skill.id).map(toFloorAgent);
-  return buildFloor({ kind: 'skill', id: skill.id, name: skill.name }, floorAgents, readAt, []);
+  const present = new Set(floorAgents.map((a) => a.id.toLowerCase()));
+  const gone = (dropped ? await dropped(skill.id) : [])
+    .filter((d) => !present.has(d.agentId.toLowerCase()))
+    .filter((d, i, all) => all.findIndex((x) => sameId(x.agentId, d.agentId)) === i)
+    .map((d): FloorAgent => {
+      const agent = nameOf.get(d.agentId.toLowerCase());
+      return {
+        id: d.agentId,
+        name: agent ? displayName(agent) : `Agent ${d.agentId.slice(0, 8)}`,
+        ...(agent?.email ? { email: agent.email } : {}),
+        kind: 'logged_out',
+        label: 'Logged out',
+        since: d.droppedAt,
+      };
+    });
+  const fixes = [
+    {
+      id: 'log_back_in_watched' as const,
+      label: `Log the ${gone.length} watched agent${gone.length === 1 ? '' : 's'} who dropped out of ${skill.name} back in`,
+      agents: gone,
+    },
+  ];
+  return buildFloor(
+    { kind: 'skill', id: skill.id, name: skill.name },
+    [...floorAgents, ...gone],
+    readAt,
+    fixes,
+  );
 }

@@ -4,7 +4,7 @@ import { ACTION } from '../ids';
 import { createSeenRequests, oncePerClick } from '../replays';
 import { cancelClicked } from './cancel';
 import { checkLoginClicked } from './check-login';
-import { floorRefreshClicked } from './floor';
+import { floorFixClicked, floorRefreshClicked } from './floor';
 import { loginClicked } from './login';
 import { logoutClicked } from './logout';
 import {
@@ -30,6 +30,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION.share, shareClicked(deps));
   app.action<BlockButtonAction>(ACTION.cancel, cancelClicked);
   app.action<BlockButtonAction>(ACTION.floorRefresh, floorRefreshClicked(deps));
+  app.action<BlockButtonAction>(ACTION.floorFix, once, floorFixClicked(deps));
   app.action<BlockButtonAction>(ACTION.checkLogin, checkLoginClicked(deps));
   // Watch and Unwatch change what the channel is told, not an agent's state: they act once per click too.
   app.action<BlockButtonAction>(ACTION.watchHere, once, watchHereClicked(deps));

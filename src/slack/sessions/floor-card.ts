@@ -56,6 +56,7 @@ function fixVerb(fix: BulkFix): string {
   const agents = `${n} agent${n === 1 ? '' : 's'}`;
   if (fix.id === 'make_available') return `Make ${agents} available`;
   if (fix.id === 'log_in_logged_out') return `Log in ${agents}`;
+  if (fix.id === 'log_back_in_watched') return `Log ${agents} back in`;
   return `Ask ${agents} to log in`;
 }
 

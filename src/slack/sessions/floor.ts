@@ -1,15 +1,13 @@
-import type { BulkProgress, BulkResult } from '../../agentstate/floor/bulk';
+import type { BulkResult } from '../../agentstate/floor/bulk';
 import { type BulkFix, UnknownScopeError } from '../../agentstate/floor/model';
-import type { ChangeRecorder } from '../../agentstate/guarded-change';
 import type { CommandOutcome } from '../../metrics';
-import type { AuditEntryInput } from '../../store/port';
-import { membershipUnknownCard, refusalCard } from '../blocks';
 import { type Card, card, join, md, section } from '../blocks/kit';
+import { runBulkFix } from '../bulk-fix';
 import type { CommandContext } from '../commands/context';
 import type { SessionSlackDeps } from '../deps';
 import type { Responder } from '../responder';
 import { sendAsk } from './ask-agent';
-import { bulkProgressCard, bulkResultCard, dryRunCard, floorCard, floorSummaryCard } from './floor-card';
+import { floorCard, floorSummaryCard } from './floor-card';
 import type { FloorFixValue } from './values';
 
 /** `/agentstate floor [team]` and the floor card's buttons (Refresh, Show all, the bulk fixes). */
@@ -38,78 +36,20 @@ export async function floorView(deps: SessionSlackDeps, team?: string, showAll =
   }
 }
 
-/** Progress of a bulk fix in place, within the response_url's five uses: the start, two updates, the end. */
-const MAX_PROGRESS_UPDATES = 2;
-
-export async function runFloorFix(
+/** A bulk fix clicked on a team's floor (see bulk-fix.ts); asking agents is a message to each. */
+export function runFloorFix(
   deps: SessionSlackDeps,
   click: { value: FloorFixValue; userId: string; respond: Responder },
 ): Promise<void> {
-  const auth = await deps.supervisors.authorise(click.userId);
-  if (auth !== 'allowed') {
-    await click.respond(auth === 'refused' ? refusalCard() : membershipUnknownCard());
-    return;
-  }
-  // The agents are read again now: the card may be minutes old.
-  const floor = await deps.sessions.floor(click.value.t);
-  if ('kind' in floor) return;
-  const fix = floor.fixes.find((f) => f.id === click.value.f);
-  if (!fix || fix.agents.length === 0) {
-    await click.respond(
-      card(md`Nothing to do`, [
-        section(md`Nothing to do in *${floor.scope.name}*: no agent needs that any more. Nothing was sent.`),
-      ]),
-    );
-    return;
-  }
-  if (click.value.d) {
-    await click.respond(dryRunCard(floor.scope.name, fix));
-    return;
-  }
-  await click.respond(bulkProgressCard(fix.label, 0, fix.agents.length, 0), { replace: true });
-  const results =
-    fix.id === 'ask_logged_out'
-      ? await askAll(deps, fix, click.userId)
-      : await deps.sessions.fixFloor(fix, recorder(deps, click.userId), {
-          onProgress: throttled(click.respond, fix.label),
-        });
-  await click.respond(bulkResultCard(floor.scope.name, fix, results, click.userId), { replace: true });
-}
-
-function throttled(respond: Responder, label: string) {
-  let updates = 0;
-  let shownAt = 0;
-  return (p: BulkProgress) => {
-    // Updates at a third and two thirds of the way; the last one is the result card.
-    const step = Math.floor((p.done * (MAX_PROGRESS_UPDATES + 1)) / Math.max(1, p.total));
-    if (p.done === p.total || updates >= MAX_PROGRESS_UPDATES || step <= shownAt) return;
-    shownAt = step;
-    updates += 1;
-    respond(bulkProgressCard(label, p.verified, p.total, p.failed), { replace: true }).catch(() => {});
-  };
-}
-
-/** The per-agent guard and the app's audit sinks (the store and the audit channel), for a bulk fix. */
-function recorder(deps: SessionSlackDeps, actor: string): ChangeRecorder {
-  return {
-    guard: deps.guard,
-    actor,
-    audit: {
-      async record(e: AuditEntryInput) {
-        await deps.audit.record({
-          at: e.at,
-          actor: e.actor,
-          action: e.action,
-          agent: { id: e.agentId, name: e.agentName ?? e.agentId },
-          outcome: e.outcome,
-          ...(e.target ? { skill: e.target } : {}),
-          ...(e.verifyMs === undefined ? {} : { verifyMs: e.verifyMs }),
-          ...(e.detail ? { detail: e.detail } : {}),
-        });
-        return { ...e, id: 0 };
-      },
-    },
-  };
+  return runBulkFix(
+    deps,
+    click,
+    () => deps.sessions.floor(click.value.t),
+    (fix, recorder, onProgress) =>
+      fix.id === 'ask_logged_out'
+        ? askAll(deps, fix, click.userId)
+        : deps.sessions.fixFloor(fix, recorder, { onProgress }),
+  );
 }
 
 /**

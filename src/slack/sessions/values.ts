@@ -19,7 +19,7 @@ export type ReasonValue = z.infer<typeof reasonValueSchema>;
 /** A floor's bulk fix: the scope it was drawn for and the fix; the agents are read again at click time. */
 export const floorFixValueSchema = z.object({
   t: z.string().min(1).max(100),
-  f: z.enum(['make_available', 'log_in_logged_out', 'ask_logged_out']),
+  f: z.enum(['make_available', 'log_in_logged_out', 'ask_logged_out', 'log_back_in_watched']),
   d: z.boolean().optional(),
 });
 export type FloorFixValue = z.infer<typeof floorFixValueSchema>;
