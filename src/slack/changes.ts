@@ -1,4 +1,6 @@
-import type { LoginOutcome, LogoutOutcome, TargetInput } from '../agentstate/types';
+import { z } from 'zod';
+import { type Agent, displayName } from '../agentstate/model';
+import type { LoginOutcome, LoginProgress, LogoutOutcome, TargetInput } from '../agentstate/types';
 import type { MessageRef } from './actions/button';
 import { errorCard, loginResultCard, logoutResultCard, withShareButton } from './blocks';
 import { retryChangeButton } from './blocks/next-buttons';
@@ -66,17 +68,37 @@ function summariseLogout(outcome: LogoutOutcome): ChangeSummary {
   }
 }
 
+/** The skill names a change learns as it goes, for a Retry that names them (its value holds only ids). */
+function namesSeen() {
+  const names: { skill?: string; from?: string } = {};
+  const watch = <O extends { onProgress: (e: LoginProgress) => void }>(opts: O): O => ({
+    ...opts,
+    onProgress: (e: LoginProgress) => {
+      if (e.type === 'posting') names.skill = e.target.skill.name;
+      if (e.type === 'logging_out') names.from = e.skillName;
+      opts.onProgress(e);
+    },
+  });
+  return { names, watch };
+}
+
+const isGuid = (s: string) => z.guid().safeParse(s).success;
+
+const who = (agent: Agent) => ({ id: agent.id, name: displayName(agent) });
+
 export function runLogin(deps: SlackDeps, req: ChangeRequest, target: TargetInput): Promise<void> {
+  const seen = namesSeen();
   return runChange(deps, {
     ...req,
     action: 'login',
     ...v2Agents(deps, req, 'login'),
     operation: details(req, target),
-    execute: (agent, opts) => deps.service.loginAndVerify(agent, target, opts),
+    execute: (agent, opts) => deps.service.loginAndVerify(agent, target, seen.watch(opts)),
     // Results stay ephemeral like every reply; Share posts a summary written again from the ids.
     render: (outcome) => withShareButton(loginResultCard(outcome, req.userId), loginShare(outcome)),
     summarise: summariseLogin,
-    renderError: (err) => errorCard(err, undefined, retryChangeButton('login', req.agentId, target)),
+    renderError: (err, agent) =>
+      errorCard(err, undefined, retryChangeButton('login', who(agent), target, seen.names)),
   });
 }
 
@@ -87,6 +109,7 @@ export function runSwitch(
   target: TargetInput,
 ): Promise<void> {
   let fromName = fromSkillId;
+  const seen = namesSeen();
   return runChange(deps, {
     ...req,
     action: 'switch',
@@ -94,30 +117,42 @@ export function runSwitch(
     operation: details(req, { ...target, from: fromSkillId }),
     execute: (agent, opts) =>
       deps.service.switchSkill(agent, fromSkillId, target, {
-        ...opts,
+        ...seen.watch(opts),
         // The use case names the skill it leaves; the audit says where from.
         onProgress: (e) => {
           if (e.type === 'logging_out') fromName = e.skillName;
-          opts.onProgress(e);
+          seen.watch(opts).onProgress(e);
         },
       }),
     render: (outcome) => withShareButton(loginResultCard(outcome, req.userId), loginShare(outcome)),
     summarise: (outcome) => ({ ...summariseLogin(outcome), from: fromName }),
-    renderError: (err) =>
-      errorCard(err, undefined, retryChangeButton('switch', req.agentId, { ...target, from: fromSkillId })),
+    renderError: (err, agent) =>
+      errorCard(
+        err,
+        undefined,
+        retryChangeButton('switch', who(agent), { ...target, from: fromSkillId }, seen.names),
+      ),
   });
 }
 
 export function runLogout(deps: SlackDeps, req: ChangeRequest, skill: string | undefined): Promise<void> {
+  const seen = namesSeen();
   return runChange(deps, {
     ...req,
     action: 'logout',
     ...v2Agents(deps, req, 'logout'),
     operation: details(req, skill ? { skill } : {}),
-    execute: (agent, opts) => deps.service.logout(agent, skill, opts),
+    execute: (agent, opts) => deps.service.logout(agent, skill, seen.watch(opts)),
     render: (outcome) => withShareButton(logoutResultCard(outcome, req.userId), logoutShare(outcome)),
     summarise: summariseLogout,
-    renderError: (err) =>
-      errorCard(err, undefined, retryChangeButton('logout', req.agentId, skill ? { skill } : {})),
+    renderError: (err, agent) =>
+      errorCard(
+        err,
+        undefined,
+        // The confirm card passes the skill's real name; an id typed by hand is not shown to people.
+        retryChangeButton('logout', who(agent), skill ? { skill } : {}, {
+          ...(skill && !isGuid(skill) ? { skill } : {}),
+        }),
+      ),
   });
 }

@@ -59,7 +59,7 @@ export interface ChangeSpec<R, A extends Agent = Agent, E extends ProgressEvent 
   render(result: R): Card;
   summarise(result: R): ChangeSummary;
   /** A dialect's own card for a failure it knows (e.g. a reason not in the agent's team); else errorCard. */
-  renderError?(err: unknown): Card | undefined;
+  renderError?(err: unknown, agent: A): Card | undefined;
 }
 
 export async function runChange<R, A extends Agent, E extends ProgressEvent>(
@@ -155,7 +155,7 @@ async function underGuard<R, A extends Agent, E extends ProgressEvent>(
     summary = spec.summarise(result);
   } catch (err) {
     log.warn({ err }, 'state change failed');
-    card = spec.renderError?.(err) ?? errorCard(err);
+    card = spec.renderError?.(err, agent) ?? errorCard(err);
     // A target rejected before any request is not a change; everything else may have touched CXone.
     const nothingSent =
       err instanceof InvalidTargetError ||

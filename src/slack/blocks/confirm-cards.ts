@@ -17,7 +17,8 @@ export function confirmLoginCard(agent: Agent, target: LoginTarget, current: Res
   const note = target.note ? [context(md`Target chosen: ${target.note}`)] : [];
   const primary = target.ambiguous
     ? modalButton(agent, target, 'Choose skill…', true)
-    : loginButton(agent, target, 'Log in');
+    : // This card is the question; a dialog on its button would ask a second time.
+      loginButton(agent, target, 'Log in', 'card-asks');
   // The states were just read: a skill the agent is in may conflict with the target, so the switch is
   // offered now rather than after CXone's 409.
   const switches = target.ambiguous ? [] : current.slice(0, 3).map((s) => switchButton(agent, target, s));

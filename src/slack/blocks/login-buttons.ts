@@ -8,25 +8,35 @@ import { actions, type Block, type ButtonElement, button, confirmDialog, type Mr
 /**
  * The "Log agent in" button. With a clear target it posts directly after a confirm dialog naming agent
  * and target; with an ambiguous target (no default skill, several active skills) or none, it opens the
- * modal where the supervisor picks skill, state and activity instead.
+ * modal where the supervisor picks skill, state and activity instead. Every change is confirmed once: on a
+ * card that is itself the question (`/agentstate login`'s confirm card) the button carries no dialog.
  */
 
 export function targetLabel(target: LoginTarget): Mrkdwn {
   return md`*${target.skill.name}* as *${target.activity.name}*`;
 }
 
-export function loginButton(agent: Agent, target: LoginTarget, text = 'Log agent in'): ButtonElement {
+export function loginButton(
+  agent: Agent,
+  target: LoginTarget,
+  text = 'Log agent in',
+  ask: 'dialog' | 'card-asks' = 'dialog',
+): ButtonElement {
   return button({
     text,
     actionId: ACTION.login,
     style: 'primary',
     value: encode({ a: agent.id, s: target.skill.id, st: target.state.id, ac: target.activity.id }),
-    confirm: confirmDialog(
-      'Log agent in?',
-      md`Log ${agentName(agent)} in to ${targetLabel(target)}?`,
-      'Log in',
-      'primary',
-    ),
+    ...(ask === 'dialog'
+      ? {
+          confirm: confirmDialog(
+            'Log agent in?',
+            md`Log ${agentName(agent)} in to ${targetLabel(target)}?`,
+            'Log in',
+            'primary',
+          ),
+        }
+      : {}),
   });
 }
 

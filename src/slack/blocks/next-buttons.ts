@@ -1,6 +1,6 @@
 import { ACTION, BLOCK } from '../ids';
 import { encode, loginValueSchema, logoutValueSchema, switchValueSchema } from '../payloads';
-import { actions, type Block, type ButtonElement, button } from './kit';
+import { actions, type Block, type ButtonElement, button, confirmDialog, EMPTY, md } from './kit';
 
 /**
  * What a supervisor reaches for after reading a card: look again, look closer, log out, watch, unwatch.
@@ -41,14 +41,18 @@ export function statusActions(agentId: string, canChange: boolean): Block {
 
 /**
  * Retry of a failed change: the same button the change started from (login, switch or logout), so it goes
- * through the replay guard and the guarded flow again. No confirm dialog: the change was confirmed once.
+ * through the replay guard and the guarded flow again. A retry is a new change sent to CXone, so like every
+ * change button on a notice it asks once, in a dialog naming the agent (and, for a switch, both halves).
  * Undefined when the target is not all ids (a skill typed by name would not survive the value's check).
  */
 export function retryChangeButton(
   action: 'login' | 'switch' | 'logout',
-  agentId: string,
+  agent: { id: string; name: string },
   target: { skill?: string; stateId?: string; activity?: string; from?: string },
+  /** Skill names where the caller knows them (the button value holds only ids). */
+  names: { skill?: string; from?: string } = {},
 ): ButtonElement | undefined {
+  const agentId = agent.id;
   const ids = { s: target.skill, st: target.stateId, ac: target.activity };
   const compact = Object.fromEntries(Object.entries(ids).filter(([, v]) => v !== undefined));
   const value =
@@ -59,5 +63,37 @@ export function retryChangeButton(
         : loginValueSchema.safeParse({ a: agentId, ...compact });
   if (!value.success) return undefined;
   const actionId = { login: ACTION.login, switch: ACTION.switchSkill, logout: ACTION.logout }[action];
-  return button({ text: 'Retry', actionId, value: encode(value.data) });
+  return button({
+    text: 'Retry',
+    actionId,
+    value: encode(value.data),
+    confirm: retryDialog(action, agent.name, names, target.skill !== undefined),
+  });
+}
+
+function retryDialog(
+  action: 'login' | 'switch' | 'logout',
+  name: string,
+  names: { skill?: string; from?: string },
+  oneSkill: boolean,
+) {
+  const to = names.skill ? md` to *${names.skill}*` : EMPTY;
+  switch (action) {
+    case 'login':
+      return confirmDialog('Try the login again?', md`Log ${name} in${to}?`, 'Log in', 'primary');
+    case 'logout':
+      return confirmDialog(
+        'Try the logout again?',
+        md`Log ${name} out of ${names.skill ? md`*${names.skill}*` : oneSkill ? md`the same skill` : md`every skill`}?`,
+        'Log out',
+        'danger',
+      );
+    case 'switch':
+      return confirmDialog(
+        'Try the switch again?',
+        md`Log ${name} out of ${names.from ? md`*${names.from}*` : md`the skill they are in`} and in${names.skill ? to : md` to the new skill`}?`,
+        'Switch',
+        'primary',
+      );
+  }
 }

@@ -4,7 +4,19 @@ import type { LoginOutcome, LoginTarget, ResolvedState } from '../../agentstate/
 import { ACTION, BLOCK } from '../ids';
 import { encode } from '../payloads';
 import { agentName, seconds } from './format';
-import { actions, button, type Card, card, context, EMPTY, join, type Mrkdwn, md, section } from './kit';
+import {
+  actions,
+  button,
+  type Card,
+  card,
+  confirmDialog,
+  context,
+  EMPTY,
+  join,
+  type Mrkdwn,
+  md,
+  section,
+} from './kit';
 import { loginButton, targetLabel } from './login-buttons';
 import { slackDate, userMention } from './mrkdwn';
 
@@ -55,6 +67,13 @@ function conflictCard(outcome: Extract<LoginOutcome, { kind: 'conflict' }>): Car
             text: `Switch to ${target.skill.name}`,
             actionId: ACTION.switchSkill,
             style: 'primary',
+            // A switch is two changes, confirmed once: the dialog names both halves.
+            confirm: confirmDialog(
+              'Switch skill?',
+              md`Log ${agentName(agent)} out of *${conflictingSkill.name}* and in to ${targetLabel(target)}?`,
+              'Switch',
+              'primary',
+            ),
             value: encode({
               a: agent.id,
               f: conflictingSkill.id,
