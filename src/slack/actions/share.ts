@@ -1,6 +1,7 @@
 import { displayName } from '../../agentstate/model';
-import { type Card, errorCard, shareFailedCard, skillsCard } from '../blocks';
+import { type Card, errorCard, shareFailedCard } from '../blocks';
 import { type SharedChange, sharedCard, sharedChangeCard } from '../blocks/share';
+import { skillsNow } from '../commands/skills';
 import type { SlackDeps } from '../deps';
 import { type ShareValue, shareValueSchema } from '../payloads';
 import { diagnosisCard, reportCard } from '../render-report';
@@ -14,7 +15,7 @@ async function render(deps: SlackDeps, value: ShareValue, userId: string): Promi
     case 'diagnose':
       return sharedCard(diagnosisCard(await deps.service.diagnose(value.a), now).card, userId);
     case 'skills':
-      return sharedCard(skillsCard(await deps.service.listSkills()), userId);
+      return sharedCard(await skillsNow(deps.service), userId);
     case 'change':
       return sharedChangeCard(await nameChange(deps, value), userId);
   }

@@ -2,12 +2,20 @@ import { type Card, card, context, join, md, section } from './kit';
 
 /** `/agentstate help`, empty text and anything that does not parse. */
 
+/** Help teaches by example first: the four things a supervisor does most, written as they would type them. */
+export const USAGE_EXAMPLES = [
+  '`/agentstate maria` — Maria’s states; when she has none, why, and a button to log her in',
+  '`/agentstate login maria billing` — log Maria in to Billing, verified (supervisors; asks once)',
+  '`/agentstate watch maria #floor` — post in #floor when she drops out of every skill (supervisors)',
+  '`/agentstate skills` — every skill and how many agents are in it now',
+];
+
 export const USAGE_LINES = [
-  '`/agentstate <agent>` — the agent’s current states; when there are none, why, and a button to log in',
+  '`/agentstate <agent>` or `status <agent>` — the agent’s current states',
   '`/agentstate diagnose <agent>` — every check with ✓/✗ and the fix',
-  '`/agentstate login <agent> [skill]` — log the agent in (supervisors; asks to confirm)',
-  '`/agentstate logout <agent> [skill]` — log the agent out (supervisors; asks to confirm)',
-  '`/agentstate skills` — skills with their ids',
+  '`/agentstate history <agent>` — what happened to the agent today',
+  '`/agentstate login <agent> [skill]` · `logout <agent> [skill]` — change the agent’s skills (supervisors; asks once)',
+  '`/agentstate floor [skill]` — a skill’s agents at a glance',
   '`/agentstate watch <agent> [#channel]` — post in the channel (default: this one) when the agent drops out of every skill (supervisors)',
   '`/agentstate unwatch <agent> [#channel]` — stop that (supervisors)',
   '`/agentstate watching` — the agents this channel watches, with their current state',
@@ -27,7 +35,8 @@ export function usageCard(input: UsageInput = {}): Card {
   return card(input.problem ? md`${input.problem} See /agentstate help.` : md`How to use /agentstate`, [
     ...(top.length ? [section(join(top, '\n'))] : []),
     // The lines are the app's own words; joining escapes their `<agent>` placeholders.
-    section(md`*How to use /agentstate*\n${join(USAGE_LINES, '\n')}`),
+    section(md`*How to use /agentstate*\n${join(USAGE_EXAMPLES, '\n')}`),
+    section(md`*Every command*\n${join(USAGE_LINES, '\n')}`),
     context(
       md`\`${'<agent>'}\` is an agent id, an email, a user name, part of the name, or a Slack mention (@someone, matched by email).`,
     ),
