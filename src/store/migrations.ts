@@ -139,10 +139,24 @@ function initial(kind: StoreKind): Migration {
   };
 }
 
+/**
+ * Who a watch's drop notices mention: a Slack user id (`U…`/`W…`) or `here`; null mentions nobody. Nullable,
+ * so the watches made before it keep working unchanged.
+ */
+const subscriptionMention: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('subscriptions').addColumn('mention', 'text').execute();
+  },
+  async down(db: AnyDb) {
+    await db.schema.alterTable('subscriptions').dropColumn('mention').execute();
+  },
+};
+
 /** Names sort in application order (the Migrator sorts them alphabetically). */
 export function migrations(kind: StoreKind): Record<string, Migration> {
   return {
     '0001_initial': initial(kind),
+    '0002_subscription_mention': subscriptionMention,
   };
 }
 

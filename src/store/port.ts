@@ -23,11 +23,22 @@ export interface Subscription {
   agentName: string;
   createdBy: Actor;
   createdAt: Date;
+  /** Who the drop notices mention; absent: nobody. */
+  mention?: WatchMention;
 }
+
+/** A Slack user to mention (`U…`/`W…`), or everyone active in the channel. */
+export type WatchMention = { kind: 'user'; userId: string } | { kind: 'here' };
 
 export interface SubscriptionStore {
   /** Idempotent: returns false (and keeps the original row) when the channel already watches the agent. */
-  add(sub: { channelId: string; agentId: string; agentName: string; createdBy: Actor }): Promise<boolean>;
+  add(sub: {
+    channelId: string;
+    agentId: string;
+    agentName: string;
+    createdBy: Actor;
+    mention?: WatchMention;
+  }): Promise<boolean>;
   /** Returns false when there was nothing to remove. */
   remove(channelId: string, agentId: string): Promise<boolean>;
   listByChannel(channelId: string): Promise<Subscription[]>;

@@ -20,6 +20,8 @@ export interface SubscriptionsTable {
   agent_name: string;
   created_by: string;
   created_at: number;
+  /** Added by 0002: a Slack user id or `here`; null mentions nobody. */
+  mention: string | null;
 }
 
 export interface AuditLogTable {

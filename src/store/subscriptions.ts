@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Subscription, SubscriptionStore } from './port';
+import type { Subscription, SubscriptionStore, WatchMention } from './port';
 import type { Database, SubscriptionsTable } from './schema';
 
 function toSubscription(row: Selectable<SubscriptionsTable>): Subscription {
@@ -9,7 +9,20 @@ function toSubscription(row: Selectable<SubscriptionsTable>): Subscription {
     agentName: row.agent_name,
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
+    ...mentionOf(row.mention),
   };
+}
+
+/** Stored as one text: `here`, or the user id. Anything else (written by hand) mentions nobody. */
+function mentionOf(stored: string | null): { mention?: WatchMention } {
+  if (stored === 'here') return { mention: { kind: 'here' } };
+  if (stored && /^[UW][A-Z0-9]{2,}$/.test(stored)) return { mention: { kind: 'user', userId: stored } };
+  return {};
+}
+
+function storedMention(mention: WatchMention | undefined): string | null {
+  if (!mention) return null;
+  return mention.kind === 'here' ? 'here' : mention.userId;
 }
 
 export function createSubscriptionStore(db: Kysely<Database>, now: () => number): SubscriptionStore {
@@ -21,7 +34,7 @@ export function createSubscriptionStore(db: Kysely<Database>, now: () => number)
       .orderBy('channel_id')
       .orderBy('agent_id');
   return {
-    async add({ channelId, agentId, agentName, createdBy }) {
+    async add({ channelId, agentId, agentName, createdBy, mention }) {
       // ON CONFLICT DO NOTHING rather than check-then-insert: two supervisors clicking "watch" at once on
       // different replicas must not turn into a duplicate-key error for one of them.
       const inserted = await db
@@ -32,6 +45,7 @@ export function createSubscriptionStore(db: Kysely<Database>, now: () => number)
           agent_name: agentName,
           created_by: createdBy,
           created_at: now(),
+          mention: storedMention(mention),
         })
         .onConflict((oc) => oc.columns(['channel_id', 'agent_id']).doNothing())
         .executeTakeFirst();

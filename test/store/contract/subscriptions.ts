@@ -72,4 +72,30 @@ export function subscriptionContract(h: () => StoreHarness): void {
       }
     });
   });
+
+  describe('who a watch mentions', () => {
+    it('keeps a mentioned user or @here with the subscription, and nobody when none was named', async () => {
+      const { store, open } = h();
+      await store.subscriptions.add({
+        channelId: C1,
+        ...ANA,
+        createdBy: 'U1',
+        mention: { kind: 'user', userId: 'U0SAM' },
+      });
+      await store.subscriptions.add({ channelId: C2, ...ANA, createdBy: 'U1', mention: { kind: 'here' } });
+      await store.subscriptions.add({ channelId: C1, ...BO, createdBy: 'U1' });
+
+      const again = await open();
+      const byChannel = new Map(
+        (await again.subscriptions.listAll()).map((s) => [`${s.channelId} ${s.agentName}`, s.mention]),
+      );
+      expect(byChannel.get(`${C1} Ana Ruiz`)).toEqual({ kind: 'user', userId: 'U0SAM' });
+      expect(byChannel.get(`${C2} Ana Ruiz`)).toEqual({ kind: 'here' });
+      expect(byChannel.get(`${C1} Bo Lind`)).toBeUndefined();
+      expect((await again.subscriptions.listByAgent(ANA.agentId)).map((s) => s.mention?.kind)).toEqual([
+        'user',
+        'here',
+      ]);
+    });
+  });
 }
