@@ -4,7 +4,7 @@ import type { Clock } from '../agentstate/ports';
 import type { AgentStateService } from '../agentstate/types';
 import type { DropEvent, NoticeSink, ReturnEvent, WatchNotifier } from '../agentstate/watch';
 import type { Logger } from '../logger';
-import type { DropNotice, SubscriptionStore, WatcherStateStore } from '../store/port';
+import type { AuditLog, DropNotice, SubscriptionStore, WatcherStateStore, WatchMention } from '../store/port';
 import {
   type BackView,
   backReplyCard,
@@ -15,6 +15,7 @@ import {
   partlyResolvedDigestCard,
   resolvedDropCard,
 } from './blocks';
+import { watchMention } from './blocks/mrkdwn';
 import { type ChannelPacer, createChannelPacer } from './channel-pacer';
 
 /**
@@ -48,6 +49,8 @@ export interface SlackWatchNotifierOptions {
 export interface NoticeStore {
   watcher: Pick<WatcherStateStore, 'openDrops'>;
   subscriptions: Pick<SubscriptionStore, 'listByChannel'>;
+  /** Who logged a returning agent back in through the app ("Logged back in by @sam"). */
+  audit?: Pick<AuditLog, 'latest'>;
 }
 
 interface Names {
@@ -65,9 +68,9 @@ export interface StillOut {
 /** The cards of one dialect's notices; the posting, pacing, threading and editing are the same for all. */
 export interface NoticeCards<D, R> {
   /** The one message of a cycle for a channel: one agent's card, or a digest of several. */
-  drops(drops: D[]): Promise<Card>;
+  drops(drops: D[], channelId: string): Promise<Card>;
   /** Called once per `returned` call (it may read names first); draws each drop message's thread reply and parent. */
-  returns(returns: R[]): Promise<ReturnCards<R>>;
+  returns(returns: R[], channelId: string): Promise<ReturnCards<R>>;
 }
 
 export interface ReturnCards<R> {
@@ -121,7 +124,7 @@ export function createNoticeNotifier<
     async dropped(channelId, drops) {
       // One message per channel and cycle, the agent's own card or a digest of several. If Slack refuses
       // it the throw means none was posted, and the engine offers every one of them again next cycle.
-      const ts = await post(channelId, await opts.cards.drops(drops));
+      const ts = await post(channelId, await opts.cards.drops(drops, channelId));
       return drops.map((d) => ({ agentId: d.agentId, messageTs: ts }));
     },
 
@@ -130,7 +133,7 @@ export function createNoticeNotifier<
      * all are attempted, and any failure is thrown so the engine offers those returns again.
      */
     async returned(channelId, returns) {
-      const cards = await opts.cards.returns(returns);
+      const cards = await opts.cards.returns(returns, channelId);
       let failure: unknown;
       for (const [ts, group] of groupByMessage(returns)) {
         await post(channelId, cards.reply(group), ts).catch((err) => {
@@ -157,14 +160,23 @@ export function createSlackWatchNotifier(opts: SlackWatchNotifierOptions): Watch
 
 function v2Cards(opts: SlackWatchNotifierOptions): NoticeCards<DropEvent, ReturnEvent> {
   return {
-    async drops(drops) {
+    async drops(drops, channelId) {
       const names = drops.some((d) => !d.lastSkillName && d.lastSkillId) ? await loadNames(opts) : NO_NAMES;
-      const views = drops.map((d) => dropView(d, names));
+      const mentions = await mentionsIn(opts, channelId);
+      const views = drops.map((d) => {
+        const mention = mentions.get(d.agentId);
+        return { ...dropView(d, names), ...(mention ? { mention: watchMention(mention) } : {}) };
+      });
       return views.length > DIGEST_THRESHOLD ? digestCard(views) : dropCard(views[0]!);
     },
-    async returns(returns) {
-      const names = await loadNames(opts);
-      const backs = new Map(returns.map((r) => [r.agentId, backView(r, names)]));
+    async returns(returns, channelId) {
+      const [names, by] = await Promise.all([loadNames(opts), loggedBackInBy(opts, channelId, returns)]);
+      const backs = new Map(
+        returns.map((r) => {
+          const who = by.get(r.agentId);
+          return [r.agentId, { ...backView(r, names), ...(who ? { by: who } : {}) }];
+        }),
+      );
       const backsOf = (group: ReturnEvent[]) => group.map((r) => backs.get(r.agentId)!);
       return {
         reply: (group) => backReplyCard(backsOf(group)),
@@ -178,6 +190,54 @@ function v2Cards(opts: SlackWatchNotifierOptions): NoticeCards<DropEvent, Return
       };
     },
   };
+}
+
+/** How far back in an agent's audit entries the login that fixed a drop is looked for. */
+const AUDIT_LOOKBACK = 10;
+
+/**
+ * Who logged each returning agent back in through the app: the latest `login` in the audit log for that
+ * agent since its drop, when that login was verified. A return with no such entry (the agent logged in
+ * themselves, or in CXone) names nobody. Best effort: the notice is posted without a name when the store
+ * cannot be read.
+ */
+async function loggedBackInBy(
+  opts: SlackWatchNotifierOptions,
+  channelId: string,
+  returns: ReturnEvent[],
+): Promise<Map<string, string>> {
+  const by = new Map<string, string>();
+  const store = opts.store;
+  if (!store?.audit) return by;
+  const audit = store.audit;
+  try {
+    // The engine resolves the notices after `returned`, so the returning agents' drops are still open here.
+    const open = await store.watcher.openDrops({ channelId });
+    for (const r of returns) {
+      const drop = open.find((n) => n.agentId === r.agentId && n.messageTs === r.messageTs);
+      if (!drop) continue;
+      const entries = await audit.latest({ agentId: r.agentId, limit: AUDIT_LOOKBACK });
+      const login = entries.find((e) => e.action === 'login' && e.at.getTime() >= drop.droppedAt.getTime());
+      if (login?.outcome === 'verified') by.set(r.agentId, login.actor);
+    }
+  } catch (err) {
+    opts.logger.warn({ err, channelId }, 'watch notices: could not read who logged the agent back in');
+  }
+  return by;
+}
+
+/**
+ * Who each watch of the channel asked to mention. Best effort: a notice that mentions nobody is better than
+ * no notice because the store could not be read.
+ */
+async function mentionsIn(opts: SlackWatchNotifierOptions, channelId: string) {
+  try {
+    const subs = opts.store ? await opts.store.subscriptions.listByChannel(channelId) : [];
+    return new Map(subs.flatMap((s) => (s.mention ? [[s.agentId, s.mention] as const] : [])));
+  } catch (err) {
+    opts.logger.warn({ err, channelId }, 'watch notices: could not read whom to mention');
+    return new Map<string, WatchMention>();
+  }
 }
 
 /** Edits the drop message: resolved when nobody in it is still out, else a digest of those still out. */

@@ -105,7 +105,8 @@ describe('an agent drops out of every skill', () => {
     const [reply] = h.slack.messagesTo(OPS, true);
     expect(reply?.args).toMatchObject({
       thread_ts: dropTs,
-      text: `*${ana.firstName} ${ana.lastName}* is back in *Retention* as *Available*`,
+      // The click above logged her back in: the thread says who (issue 11, item 18).
+      text: `*${ana.firstName} ${ana.lastName}* is back in *Retention* as *Available* — Logged back in by <@${SUPERVISOR}>`,
     });
     const update = h.slack.callsTo('chat.update').find((c) => c.args.ts === dropTs)!;
     expect(allText(update.args)).toContain('back in *Retention*');

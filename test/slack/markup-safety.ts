@@ -60,15 +60,26 @@ export function mrkdwnTexts(message: unknown, where = 'message'): Array<{ where:
   return found;
 }
 
-/** Markup in `message` that the app did not write, and hostile names that got through as they were. */
-export function markupProblems(message: unknown, where?: string): MarkupProblem[] {
+/**
+ * Markup in `message` that the app did not write, and hostile names that got through as they were.
+ * `hereAskedFor`: the message is a drop notice of a watch that asked for @here, so `<!here>` is the app's.
+ */
+export function markupProblems(
+  message: unknown,
+  where?: string,
+  opts: { hereAskedFor?: boolean } = {},
+): MarkupProblem[] {
   const problems: MarkupProblem[] = [];
+  const own = opts.hereAskedFor ? [...OWN_MARKUP, /^<!here>$/] : OWN_MARKUP;
+  const hostile = Object.values(HOSTILE_NAMES).filter(
+    (n) => n !== HOSTILE_NAMES.amp && !(opts.hereAskedFor && n === HOSTILE_NAMES.here),
+  );
   for (const { where: at, text } of mrkdwnTexts(message, where)) {
     for (const token of text.match(/<[^>]*>?/g) ?? []) {
-      if (!OWN_MARKUP.some((re) => re.test(token))) problems.push({ where: at, token, text });
+      if (!own.some((re) => re.test(token))) problems.push({ where: at, token, text });
     }
-    for (const name of Object.values(HOSTILE_NAMES)) {
-      if (name !== HOSTILE_NAMES.amp && text.includes(name)) problems.push({ where: at, token: name, text });
+    for (const name of hostile) {
+      if (text.includes(name)) problems.push({ where: at, token: name, text });
     }
     // A bare `&` that does not start an entity would be one the app forgot to escape.
     for (const amp of text.match(/&(?!amp;|lt;|gt;)[^\s]{0,6}/g) ?? [])

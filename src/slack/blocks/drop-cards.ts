@@ -16,7 +16,7 @@ import {
   md,
   section,
 } from './kit';
-import { slackDate } from './mrkdwn';
+import { slackDate, userMention } from './mrkdwn';
 
 /**
  * Channel messages of the watcher: an agent dropped out of every skill (one message, or a digest when many
@@ -30,6 +30,8 @@ export interface DropView {
   lastSkillId: string;
   lastSkillName?: string;
   at: Date;
+  /** Who the watch asked to mention (a user or @here), the app's own markup. */
+  mention?: Mrkdwn;
 }
 
 export interface BackView {
@@ -39,6 +41,8 @@ export interface BackView {
   /** Further skills the agent is in. */
   more: number;
   at: Date;
+  /** The Slack user who logged the agent back in through the app, when the audit log says so. */
+  by?: string;
 }
 
 /** A digest lists at most this many agents with a button (one block each); the rest are named in one line. */
@@ -64,10 +68,22 @@ export function logBackInButton(d: DropView): ButtonElement {
   });
 }
 
+/** The mentions the watches asked for, each once, ahead of the notice's text. */
+function mentionsOf(drops: DropView[]): Mrkdwn {
+  const seen = new Set<string>();
+  const unique = drops.flatMap((d) => {
+    if (!d.mention || seen.has(d.mention.toString())) return [];
+    seen.add(d.mention.toString());
+    return [d.mention];
+  });
+  return unique.length ? md`${join(unique, ' ')} ` : EMPTY;
+}
+
 export function dropCard(d: DropView): Card {
   const line = md`*${d.agentName}* dropped out of every skill${lastIn(d)}`;
-  return card(line, [
-    section(md`:red_circle: ${line}`),
+  const who = mentionsOf([d]);
+  return card(md`${who}${line}`, [
+    section(md`:red_circle: ${who}${line}`),
     actions(BLOCK.buttons, logBackInButton(d)),
     context(md`Dropped ${slackDate(d.at)} · \`${d.agentId}\``),
   ]);
@@ -94,13 +110,17 @@ export function digestCard(drops: DropView[], backNote?: Mrkdwn): Card {
     drops.map((d) => d.agentName),
     ', ',
   );
-  return card(md`${title}: ${names}`, blocks);
+  const who = mentionsOf(drops);
+  if (who !== EMPTY) blocks.splice(1, 0, section(md`${who}`));
+  return card(md`${who}${title}: ${names}`, blocks);
 }
 
 function backLine(b: BackView): Mrkdwn {
   const more = b.more ? md` (+${b.more} more)` : EMPTY;
-  return md`*${b.agentName}* is back in *${b.skillName}*${more} as *${b.activityName}*`;
+  return md`*${b.agentName}* is back in *${b.skillName}*${more} as *${b.activityName}*${byLine(b)}`;
 }
+
+const byLine = (b: BackView): Mrkdwn => (b.by ? md` — Logged back in by ${userMention(b.by)}` : EMPTY);
 
 /** The thread reply under the drop message: one per message and cycle, naming everyone back in it. */
 export function backReplyCard(backs: BackView[]): Card {
@@ -121,7 +141,7 @@ export function backReplyCard(backs: BackView[]): Card {
 export function resolvedDropCard(backs: BackView[]): Card {
   if (backs.length === 1) {
     const b = backs[0]!;
-    const line = md`*${b.agentName}* dropped out of every skill — back in *${b.skillName}* as *${b.activityName}*`;
+    const line = md`*${b.agentName}* dropped out of every skill — back in *${b.skillName}* as *${b.activityName}*${byLine(b)}`;
     return card(line, [
       section(md`:white_check_mark: ${line}`),
       context(md`Back ${slackDate(b.at)} · see thread`),

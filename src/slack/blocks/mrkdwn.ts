@@ -86,6 +86,19 @@ export function userMention(userId: string): Mrkdwn {
   return esc(userId.startsWith('cli:') ? userId.slice(4) : userId);
 }
 
+/**
+ * `<!here>`: pings everyone active in the channel. Written only where a supervisor asked for it (a watch
+ * that names `@here`); a name from outside that contains it is escaped like any other text.
+ */
+export function hereMention(): Mrkdwn {
+  return trusted('<!here>');
+}
+
+/** Who a watch's drop notices mention: a Slack user, or @here. */
+export function watchMention(m: { kind: 'user'; userId: string } | { kind: 'here' }): Mrkdwn {
+  return m.kind === 'here' ? hereMention() : userMention(m.userId);
+}
+
 /** `<#C…>` for a channel id; anything else as code text. */
 export function channelMention(channelId: string): Mrkdwn {
   return CHANNEL_ID.test(channelId) ? trusted(`<#${channelId}>`) : md`\`${channelId}\``;

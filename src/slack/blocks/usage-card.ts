@@ -6,7 +6,7 @@ import { type Card, card, context, join, md, section } from './kit';
 export const USAGE_EXAMPLES = [
   '`/agentstate maria` — Maria’s states; when she has none, why, and a button to log her in',
   '`/agentstate login maria billing` — log Maria in to Billing, verified (supervisors; asks once)',
-  '`/agentstate watch maria #floor` — post in #floor when she drops out of every skill (supervisors)',
+  '`/agentstate watch maria #floor @here` — post in #floor, mentioning everyone there, when she drops out of every skill (supervisors)',
   '`/agentstate skills` — every skill and how many agents are in it now',
 ];
 
@@ -16,7 +16,7 @@ export const USAGE_LINES = [
   '`/agentstate history <agent>` — what happened to the agent today',
   '`/agentstate login <agent> [skill]` · `logout <agent> [skill]` — change the agent’s skills (supervisors; asks once)',
   '`/agentstate floor [skill]` — a skill’s agents at a glance',
-  '`/agentstate watch <agent> [#channel]` — post in the channel (default: this one) when the agent drops out of every skill (supervisors)',
+  '`/agentstate watch <agent> [#channel] [@someone|@here]` — post in the channel (default: this one) when the agent drops out of every skill, mentioning whom you name (supervisors)',
   '`/agentstate unwatch <agent> [#channel]` — stop that (supervisors)',
   '`/agentstate watching` — the agents this channel watches, with their current state',
   '`/agentstate audit [agent]` — the latest changes made through the app (supervisors)',

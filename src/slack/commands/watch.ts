@@ -1,5 +1,6 @@
 import { type Agent, displayName } from '../../agentstate/model';
 import { recordWatchBaseline } from '../../agentstate/watch';
+import type { WatchMention } from '../../store/port';
 import {
   alreadyWatchingCard,
   cannotPostCard,
@@ -9,6 +10,7 @@ import {
   watchWithdrawnCard,
 } from '../blocks';
 import { type Card, context, type Mrkdwn, md, type SafeText } from '../blocks/kit';
+import { watchMention } from '../blocks/mrkdwn';
 import { type Command, channelOf } from '../grammar';
 import { slackErrorCode } from '../slack-errors';
 import { type SlackStore, StoreDownError } from '../store-health';
@@ -19,7 +21,7 @@ import type { CommandContext, SubcommandHandler } from './context';
 import { requireStore } from './store-gate';
 
 /**
- * `/agentstate watch <agent> [#channel]`: the channel (default: this one) gets a message when the agent
+ * `/agentstate watch <agent> [#channel] [@someone|@here]`: the channel (default: this one) gets a message when the agent
  * drops out of every skill. The confirmation is posted *before* anything is stored, because it is the only
  * reliable test that the app may post there: a private channel it was never invited to, an archived one or
  * a restricted one must fail now, with a clear reply, not silently at the first drop.
@@ -33,15 +35,38 @@ export const watch: SubcommandHandler<Extract<Command, { kind: 'watch' }>> = asy
     c: 'watch',
     x: (rest[0] && channelOf(rest[0])) || ctx.channelId,
   }));
-  const found = await agentAndChannel(ctx, lookup, 'watch', cmd.agent, cmd.words);
+  const { words, mention } = trailingMention(cmd.words ?? []);
+  const found = await agentAndChannel(ctx, lookup, 'watch', cmd.agent, words);
   if (!found.ok) return found.outcome;
-  return watchAgent(ctx, store, found.agent, found.channel ?? ctx.channelId);
+  return watchAgent(ctx, store, found.agent, found.channel ?? ctx.channelId, mention);
 };
 
+/**
+ * `watch <agent> [#channel] [@someone|@here]`: who the drop notices mention is the last word, read here so
+ * the agent resolver sees only the name and the channel. Slack sends a picked member as `<@U…|name>` and
+ * @here as `<!here>`; a typed `@here` is taken too. Anything else stays a word for the resolver to refuse.
+ */
+export function trailingMention(all: readonly string[]): { words: string[]; mention?: WatchMention } {
+  const words = [...all];
+  const last = words.at(-1);
+  if (words.length === 0 || last === undefined) return { words };
+  const user = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(last);
+  if (user) return { words: words.slice(0, -1), mention: { kind: 'user', userId: user[1]! } };
+  if (/^<!here(?:\|[^>]*)?>$/.test(last) || last === '@here')
+    return { words: words.slice(0, -1), mention: { kind: 'here' } };
+  return { words };
+}
+
 /** Watching one known agent: from the command, or from a candidate picked among several. */
-export async function watchAgent(ctx: CommandContext, store: SlackStore, agent: Agent, channel: string) {
+export async function watchAgent(
+  ctx: CommandContext,
+  store: SlackStore,
+  agent: Agent,
+  channel: string,
+  mention?: WatchMention,
+) {
   try {
-    return await startWatching(ctx, store, agent, channel);
+    return await startWatching(ctx, store, agent, channel, mention);
   } catch (err) {
     if (!(err instanceof StoreDownError)) throw err;
     await ctx.respond(storeDownCard(err.reason, 'watch'));
@@ -50,7 +75,13 @@ export async function watchAgent(ctx: CommandContext, store: SlackStore, agent: 
 }
 
 /** Store calls go through `health.run`, so a database failure arrives here as a StoreDownError. */
-async function startWatching(ctx: CommandContext, store: SlackStore, agent: Agent, channel: string) {
+async function startWatching(
+  ctx: CommandContext,
+  store: SlackStore,
+  agent: Agent,
+  channel: string,
+  mention: WatchMention | undefined,
+) {
   const { health } = ctx.deps;
   const existing = await health.run(() => store.subscriptions.listByChannel(channel));
   const already = existing.find((s) => s.agentId === agent.id);
@@ -58,7 +89,10 @@ async function startWatching(ctx: CommandContext, store: SlackStore, agent: Agen
     await ctx.respond(alreadyWatchingCard(agent, channel, already));
     return 'ok';
   }
-  const note = await cannotReportYet(ctx, agent);
+  const note = joinNotes(
+    await cannotReportYet(ctx, agent),
+    mention && md`Drop notices will mention ${watchMention(mention)}.`,
+  );
   const confirmation = await postConfirmation(ctx, agent, channel, note);
   if (!confirmation.ok) {
     ctx.log.info(
@@ -69,7 +103,13 @@ async function startWatching(ctx: CommandContext, store: SlackStore, agent: Agen
     return 'error';
   }
   const name = displayName(agent);
-  const sub = { channelId: channel, agentId: agent.id, agentName: name, createdBy: ctx.userId };
+  const sub = {
+    channelId: channel,
+    agentId: agent.id,
+    agentName: name,
+    createdBy: ctx.userId,
+    ...(mention ? { mention } : {}),
+  };
   await health
     .run(() => store.subscriptions.add(sub))
     .catch(async (err) => {
@@ -101,6 +141,10 @@ async function cannotReportYet(ctx: CommandContext, agent: Agent): Promise<Mrkdw
   const report = await ctx.deps.service.report(agent.id).catch(() => undefined);
   if (report?.kind !== 'report' || report.states.length > 0) return undefined;
   return md`${name} is not logged in to any skill now: nothing can be reported until they log in.`;
+}
+
+function joinNotes(a: Mrkdwn | undefined, b: Mrkdwn | undefined): Mrkdwn | undefined {
+  return a && b ? md`${a} ${b}` : (a ?? b);
 }
 
 /** Both parts are escaped already (a card's text, and mrkdwn): joined, not escaped twice. */
