@@ -2,7 +2,9 @@ import { isCxoneError } from '../cxone/errors';
 import type { Logger } from '../logger';
 import type { AgentDirectory } from './agent-directory';
 import type { Catalog } from './catalog';
+import type { Agent } from './model';
 import type { Clock, CxonePort } from './ports';
+import type { Roster } from './roster';
 
 /** What every use case is handed by the service: the ports, the shared catalog cache and the defaults. */
 export interface UseCaseDeps {
@@ -11,6 +13,8 @@ export interface UseCaseDeps {
   catalog: Catalog;
   /** Agents recently found by id; lets a repeated status card skip the search. */
   agents?: AgentDirectory;
+  /** Every agent of the tenant, cached: names for ids the search does not match, and the floor's names. */
+  roster?: Roster<Agent>;
   logger?: Logger;
   /** CXONE_DEFAULT_SKILL_ID and CXONE_DEFAULT_ACTIVITY. */
   defaults: { skillId?: string; activity: string };

@@ -4,6 +4,7 @@ import { type ParsedAgentRef, parseAgentRef } from './agent-ref';
 import { sameId, sameName, type UseCaseDeps } from './deps';
 import { type Agent, displayName } from './model';
 import type { CxonePort } from './ports';
+import type { Roster } from './roster';
 import type { AgentRef, Resolution } from './types';
 
 /** GET /agents page size; CXone's maximum in the seed dialect. */
@@ -17,10 +18,15 @@ export const MAX_CANDIDATES = 10;
  * Turns what a supervisor typed into one agent. An id, email or user name that matches exactly wins;
  * anything else is a search whose results are the candidates.
  */
-export async function resolveAgent(cxone: CxonePort, ref: AgentRef, logger?: Logger): Promise<Resolution> {
+export async function resolveAgent(
+  cxone: CxonePort,
+  ref: AgentRef,
+  logger?: Logger,
+  roster?: Roster<Agent>,
+): Promise<Resolution> {
   const parsed = parseAgentRef(ref);
   const query = ref.trim();
-  if (parsed.kind === 'id') return resolveById(cxone, parsed.id, query, logger);
+  if (parsed.kind === 'id') return resolveById(cxone, parsed.id, query, logger, roster);
 
   const text = parsed.kind === 'email' ? parsed.email : parsed.text;
   const { matches, total } = await searchText(cxone, text);
@@ -29,10 +35,10 @@ export async function resolveAgent(cxone: CxonePort, ref: AgentRef, logger?: Log
 
 /** `resolveAgent`, remembering a found agent so the next status card by id can skip the search. */
 export async function resolveAndRemember(
-  deps: Pick<UseCaseDeps, 'cxone' | 'logger' | 'agents'>,
+  deps: Pick<UseCaseDeps, 'cxone' | 'logger' | 'agents' | 'roster'>,
   ref: AgentRef,
 ): Promise<Resolution> {
-  const resolution = await resolveAgent(deps.cxone, ref, deps.logger);
+  const resolution = await resolveAgent(deps.cxone, ref, deps.logger, deps.roster);
   if (resolution.kind === 'found') deps.agents?.remember(resolution.agent);
   return resolution;
 }
@@ -42,6 +48,7 @@ async function resolveById(
   id: string,
   query: string,
   logger?: Logger,
+  roster?: Roster<Agent>,
 ): Promise<Resolution> {
   const page = await cxone.searchAgents({ search: id, pageSize: SEARCH_PAGE_SIZE });
   const agent = page.entities.find((a) => sameId(a.id, id));
@@ -54,7 +61,14 @@ async function resolveById(
     if (err instanceof NotFoundError) return { kind: 'not_found', query };
     throw err;
   }
-  logger?.warn({ agentId: id }, 'agent exists but search does not return it; using a bare record');
+  // The tutorial's API never promises that its search matches ids: the cached roster (every agent, read
+  // page by page) still names the person, so a card or a drop notice never shows a bare id.
+  const listed = (await roster?.all().catch(() => undefined))?.find((a) => sameId(a.id, id));
+  if (listed) return { kind: 'found', agent: listed };
+  logger?.warn(
+    { agentId: id },
+    'agent exists but neither search nor the roster list it; using a bare record',
+  );
   return { kind: 'found', agent: bareAgent(id) };
 }
 

@@ -43,6 +43,7 @@ export function createAgentStateService(input: AgentStateServiceDeps): AgentStat
     ...(input.logger ? { logger: input.logger } : {}),
   });
   const agents = createAgentDirectory(clock);
+
   const roster = createRoster({
     load: async () => (await searchAll(cxone, undefined, MAX_ROSTER)).matches,
     clock,
@@ -53,6 +54,7 @@ export function createAgentStateService(input: AgentStateServiceDeps): AgentStat
     clock,
     catalog,
     agents,
+    roster,
     defaults: input.defaults,
     verifyTimeoutMs: input.verifyTimeoutMs,
     ...(input.logger ? { logger: input.logger } : {}),

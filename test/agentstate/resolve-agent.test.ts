@@ -38,11 +38,12 @@ describe('resolving an agent', () => {
     expect(cxone.calls.getAgentStates).toBe(0);
   });
 
-  it('when the search does not match ids, then the states endpoint confirms the agent exists', async () => {
+  it('when the search does not match ids, then the states endpoint confirms the agent exists and the roster names them', async () => {
     const { service, cxone } = setup();
     cxone.searchMatchesIds = false;
     const result = await service.resolveAgent(ids.jane);
-    expect(result).toMatchObject({ kind: 'found', agent: { id: ids.jane, isActive: true } });
+    // Named from the roster (every agent, read page by page), never shown as a bare id.
+    expect(result).toMatchObject({ kind: 'found', agent: { id: ids.jane, firstName: 'Jane', isActive: true } });
     expect(cxone.calls.getAgentStates).toBe(1);
   });
 
