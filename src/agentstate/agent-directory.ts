@@ -6,16 +6,19 @@ import type { Clock } from './ports';
  * a profile (name, email) changes rarely, and remembering it for a minute makes a repeated status card
  * cost one call (GET .../states) instead of two. The diagnosis still re-reads the profile it relies on.
  */
-export interface AgentDirectory {
-  get(id: string): Agent | undefined;
-  remember(agent: Agent): void;
+export interface AgentDirectory<A extends { id: string } = Agent> {
+  get(id: string): A | undefined;
+  remember(agent: A): void;
 }
 
 export const AGENT_DIRECTORY_TTL_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
-export function createAgentDirectory(clock: Clock, ttlMs = AGENT_DIRECTORY_TTL_MS): AgentDirectory {
-  const entries = new Map<string, { agent: Agent; expiresAt: number }>();
+export function createAgentDirectory<A extends { id: string } = Agent>(
+  clock: Clock,
+  ttlMs = AGENT_DIRECTORY_TTL_MS,
+): AgentDirectory<A> {
+  const entries = new Map<string, { agent: A; expiresAt: number }>();
   return {
     get(id) {
       const key = id.toLowerCase();

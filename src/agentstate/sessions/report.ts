@@ -89,7 +89,7 @@ export async function sessionReport(
   const directId = parsed.kind === 'id' && /^\d+$/.test(parsed.id) ? parsed.id : undefined;
   const early = directId === undefined ? undefined : deps.cxone.getAgentState(directId);
   early?.catch(() => {}); // an unknown id is answered by the resolution below; its 404 here is not an error
-  const resolution = await resolveSessionAgent(deps.cxone, ref);
+  const resolution = await resolveSessionAgent(deps.cxone, ref, deps.recent);
   if (resolution.kind !== 'found') return resolution;
   const { agent } = resolution;
   const status = await (early && agent.id === directId ? early : deps.cxone.getAgentState(agent.id));

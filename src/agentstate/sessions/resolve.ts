@@ -1,4 +1,5 @@
 import { InvalidInputError, NotFoundError } from '../../cxone/errors';
+import type { AgentDirectory } from '../agent-directory';
 import { type ParsedAgentRef, parseAgentRef } from '../agent-ref';
 import { byFullName, chooseMatch, MAX_SEARCH_MATCHES } from '../resolve-agent';
 import type { SessionAgent } from './model';
@@ -27,12 +28,21 @@ export function parseSessionAgentRef(raw: string): ParsedAgentRef {
 }
 
 /** Turns what a supervisor typed into one agent: an id is looked up directly, anything else is searched. */
-export async function resolveSessionAgent(cxone: SessionCxonePort, ref: string): Promise<SessionResolution> {
+export async function resolveSessionAgent(
+  cxone: SessionCxonePort,
+  ref: string,
+  /** Agents found by id lately: a repeated status card by id then costs one read, of the state. */
+  recent?: AgentDirectory<SessionAgent>,
+): Promise<SessionResolution> {
   const parsed = parseSessionAgentRef(ref);
   const query = ref.trim();
   if (parsed.kind === 'id') {
+    const known = recent?.get(parsed.id);
+    if (known) return { kind: 'found', agent: known };
     try {
-      return { kind: 'found', agent: await cxone.getAgent(parsed.id) };
+      const agent = await cxone.getAgent(parsed.id);
+      recent?.remember(agent);
+      return { kind: 'found', agent };
     } catch (err) {
       if (err instanceof NotFoundError) return { kind: 'not_found', query };
       throw err;

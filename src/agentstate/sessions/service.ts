@@ -1,3 +1,4 @@
+import { createAgentDirectory } from '../agent-directory';
 import { runBulk } from '../floor/bulk';
 import { sessionFloor } from '../floor/session-floor';
 import { createRoster } from '../roster';
@@ -5,6 +6,7 @@ import { awaitLogin } from './await-login';
 import { forceLogout, login, makeAvailable, makeUnavailable, planAvailable, planLogin } from './change';
 import { diagnoseSession } from './diagnose';
 import { sessionHistory } from './history';
+import type { SessionAgent } from './model';
 import { reasonChoices } from './reasons';
 import { sessionReport } from './report';
 import { resolveSessionAgent, searchAll } from './resolve';
@@ -21,7 +23,11 @@ export function sessionCapabilities(impersonation: boolean): Capability[] {
 }
 
 /** The session-model use cases (the incontact dialect) behind one service the surfaces call. */
-export function createSessionService(deps: SessionDeps): SessionService {
+export function createSessionService(input: SessionDeps): SessionService {
+  const deps: SessionDeps = {
+    ...input,
+    recent: input.recent ?? createAgentDirectory<SessionAgent>(input.clock),
+  };
   const capabilities = Object.freeze(sessionCapabilities(deps.impersonation));
   const roster =
     deps.roster ??

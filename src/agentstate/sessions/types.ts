@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../cxone/errors';
 import type { Logger } from '../../logger';
 import type { Operation } from '../../store/port';
+import type { AgentDirectory } from '../agent-directory';
 import type { BulkProgress, BulkResult } from '../floor/bulk';
 import type { BulkFix, Floor, FloorSummary } from '../floor/model';
 import type { ChangeRecorder } from '../guarded-change';
@@ -253,6 +254,8 @@ export interface SessionDeps {
   impersonation: boolean;
   /** Every agent of the tenant, cached; built from `cxone` when not given. */
   roster?: Roster<SessionAgent>;
+  /** Agents found by id lately (status cards); built when not given. */
+  recent?: AgentDirectory<SessionAgent>;
 }
 
 /** Raised before anything is sent when the reason is not one of the agent's team's codes. */

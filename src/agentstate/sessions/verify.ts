@@ -39,7 +39,8 @@ export async function waitForState(deps: SessionDeps, opts: WaitOptions): Promis
   const { clock } = deps;
   const deadline = opts.startedAt + opts.timeoutMs;
   const elapsed = () => clock.now() - opts.startedAt;
-  let delay = FIRST_POLL_DELAY_MS;
+  // A step with a shorter cap (one of several) also looks sooner the first time.
+  let delay = Math.min(FIRST_POLL_DELAY_MS, (opts.maxDelayMs ?? MAX_POLL_DELAY_MS) / 2);
   let polls = 0;
   let last: AgentStatus | undefined;
   // At least one read, even when the window was spent before polling began: never decide without looking.

@@ -162,3 +162,14 @@ describe('status by integer id', () => {
     expect(await service.report('1999')).toMatchObject({ kind: 'not_found' });
   });
 });
+
+describe('a repeated status card by id', () => {
+  it('reads only the state the second time: the agent found by id is remembered briefly', async () => {
+    const { cxone, service } = setup();
+    cxone.addAgent(ana, { state: 'Available' });
+    await service.report('1001');
+    const before = cxone.calls.length;
+    expect(await service.report('1001')).toMatchObject({ kind: 'report', agent: { firstName: 'Ana' } });
+    expect(cxone.calls.slice(before).map((c) => c.method)).toEqual(['getAgentState']);
+  });
+});
