@@ -43,7 +43,10 @@ describe('resolving an agent', () => {
     cxone.searchMatchesIds = false;
     const result = await service.resolveAgent(ids.jane);
     // Named from the roster (every agent, read page by page), never shown as a bare id.
-    expect(result).toMatchObject({ kind: 'found', agent: { id: ids.jane, firstName: 'Jane', isActive: true } });
+    expect(result).toMatchObject({
+      kind: 'found',
+      agent: { id: ids.jane, firstName: 'Jane', isActive: true },
+    });
     expect(cxone.calls.getAgentStates).toBe(1);
   });
 

@@ -60,7 +60,7 @@ it('logs the agent in from the card and replaces it with progress and then the v
   expect(stack.simulator.tenant.visibleStates(agent.id)).toHaveLength(1);
   const audit = stack.workspace
     .visibleTo(MEMBER.id)
-    .find((m) => m.channel === 'C0AUDITLOG' && m.text.includes(agent.id));
+    .find((m) => m.channel === 'C0AUDITLOG' && m.text.includes(`${agent.firstName} ${agent.lastName}`));
   expect(audit?.text).toContain(`<@${SUPERVISOR.id}> log in`);
 });
 
