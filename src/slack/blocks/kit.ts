@@ -64,6 +64,34 @@ export function section(text: Mrkdwn, accessory?: ButtonElement): Block {
   return built(block);
 }
 
+export interface SelectOption {
+  /** Plain text: Slack shows it as it is. */
+  text: string;
+  value: string;
+}
+
+/** A section with a static select beside its text (e.g. a reason to pick); at most 100 options. */
+export function selectSection(
+  blockId: string,
+  text: Mrkdwn,
+  select: { actionId: string; placeholder: string; options: SelectOption[] },
+): Block {
+  return built({
+    type: 'section',
+    block_id: blockId,
+    text: mrkdwn(text, LIMITS.sectionText),
+    accessory: {
+      type: 'static_select',
+      action_id: select.actionId,
+      placeholder: { type: 'plain_text', text: clip(select.placeholder, 150) },
+      options: select.options.slice(0, 100).map((o) => ({
+        text: { type: 'plain_text', text: clip(o.text, 75) },
+        value: o.value,
+      })),
+    },
+  });
+}
+
 export function fields(items: Mrkdwn[]): Block {
   return built({ type: 'section', fields: items.slice(0, 10).map((text) => mrkdwn(text, 2000)) });
 }

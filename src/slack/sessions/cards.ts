@@ -26,6 +26,7 @@ import {
   type Mrkdwn,
   md,
   section,
+  selectSection,
 } from '../blocks/kit';
 import { userMention } from '../blocks/mrkdwn';
 import { encode } from '../payloads';
@@ -150,18 +151,10 @@ export function reasonPickerCard(agent: SessionAgent, reasons: Reason[]): Card {
       section(md`${name}'s team has no active unavailable reasons in CXone.`),
       agentLine(agent),
     ]);
-  const picker = section(md`Set *${name}* unavailable — why?`, undefined);
-  Object.assign(picker, {
-    block_id: SESSION_BLOCK.reason,
-    accessory: {
-      type: 'static_select',
-      action_id: SESSION_ACTION.unavailable,
-      placeholder: { type: 'plain_text', text: 'Pick a reason' },
-      options: reasons.slice(0, 100).map((r) => ({
-        text: { type: 'plain_text', text: r.name.slice(0, 75) },
-        value: encode({ a: agent.id, r: r.id }),
-      })),
-    },
+  const picker = selectSection(SESSION_BLOCK.reason, md`Set *${name}* unavailable — why?`, {
+    actionId: SESSION_ACTION.unavailable,
+    placeholder: 'Pick a reason',
+    options: reasons.map((r) => ({ text: r.name, value: encode({ a: agent.id, r: r.id }) })),
   });
   return card(md`Set ${name} unavailable: pick a reason`, [picker, agentLine(agent)]);
 }
