@@ -1,4 +1,4 @@
-import type { CliServices, SessionServices, V2Services } from './context';
+import type { CliServices, SessionServices } from './context';
 import { CliExit, ExitCode } from './io';
 
 /**
@@ -11,11 +11,6 @@ export function requireSessions(services: CliServices, command: string): Session
     ExitCode.usage,
     `${command} is not supported by this CXone API (the tutorial's v2 dialect has no agent sessions); it needs CXONE_DIALECT=incontact`,
   );
-}
-
-export function requireV2(services: CliServices, command: string, why: string): V2Services {
-  if (services.dialect === 'v2') return services;
-  throw new CliExit(ExitCode.usage, `${command}: ${why}`);
 }
 
 /** The service that turns a typed reference into an agent, in either dialect. */
