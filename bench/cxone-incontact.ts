@@ -11,6 +11,7 @@
 import os from 'node:os';
 import { FIRST_POLL_DELAY_MS, MAX_POLL_DELAY_MS } from '../src/agentstate/poll-states';
 import type { SessionAgent } from '../src/agentstate/sessions';
+import { MULTI_STEP_MAX_POLL_DELAY_MS } from '../src/agentstate/sessions/change';
 import { tokenMarginMs } from '../src/cxone';
 import { createIncontactControl, type IncontactCredentials } from '../src/simulator';
 import { LOGGED_IN_AT_FRACTION } from '../src/simulator/incontact/decisions';
@@ -199,8 +200,8 @@ async function benchVerify(url: string, demo: IncontactCredentials, control: Con
     console.log(
       'the login misses where make available meets it because its two waits are in series, each with its own\n' +
         `round trips: the session POST and the Available POST both count. Each wait polls at most every\n` +
-        `${MAX_POLL_DELAY_MS / 2} ms (half of MAX_POLL_DELAY_MS = ${MAX_POLL_DELAY_MS} ms, the cap shared between the two steps) and looks\n` +
-        `first after min(FIRST_POLL_DELAY_MS = ${FIRST_POLL_DELAY_MS} ms, ${MAX_POLL_DELAY_MS / 4} ms), so the lags add up to about one cap.`,
+        `${MULTI_STEP_MAX_POLL_DELAY_MS} ms (MULTI_STEP_MAX_POLL_DELAY_MS; a one-step change: ${MAX_POLL_DELAY_MS} ms) and looks first\n` +
+        `after min(FIRST_POLL_DELAY_MS = ${FIRST_POLL_DELAY_MS} ms, half that pause).`,
     );
 }
 

@@ -113,6 +113,13 @@ export async function login(
   return carryOut(deps, agent, await planLogin(deps, agent, status, opts.station), opts);
 }
 
+/**
+ * A change of several steps (a new session, then Available) waits for each in turn, and the lags add: each
+ * wait is seen at most one pause late, and each step adds its own round trips. A pause of at most 100 ms per
+ * step keeps the whole change within about 300 ms of what CXone shows, as a one-step change is.
+ */
+export const MULTI_STEP_MAX_POLL_DELAY_MS = 100;
+
 /** One step of a change: what to send, and when the agent's state shows it. */
 export interface Step {
   send: () => Promise<unknown>;
@@ -204,8 +211,7 @@ async function carryOut(
       phase: step.phase,
       onProgress: opts.onProgress,
       signal: opts.signal,
-      // A new session and then Available: two waits whose lags add, so each polls twice as often.
-      maxDelayMs: MAX_POLL_DELAY_MS / plan.steps.length,
+      maxDelayMs: plan.steps.length > 1 ? MULTI_STEP_MAX_POLL_DELAY_MS : MAX_POLL_DELAY_MS,
     });
     polls += seen.polls;
     if (!seen.seen)
