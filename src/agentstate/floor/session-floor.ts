@@ -26,12 +26,20 @@ const CONTACT_LABELS: Record<string, string> = {
  * bulk read of every agent's state. Without a team, one summary line per team from the same read.
  */
 export async function sessionFloor(deps: SessionFloorDeps, team?: string): Promise<Floor | FloorSummary> {
-  const [agents, bulk] = await Promise.all([deps.roster.all(), deps.cxone.getAllAgentStates()]);
-  const readAt = deps.now();
+  const agents = await deps.roster.all();
   const active = agents.filter((a) => a.isActive && a.teamId);
-  const stateOf = new Map(bulk.states.map((s) => [s.agentId, s]));
   const teams = new Map<string, string>();
   for (const a of active) teams.set(a.teamId as string, a.teamName ?? `Team ${a.teamId}`);
+  const wanted = team === undefined ? undefined : [...teams].find(([id, name]) => sameTeam(id, name, team));
+  if (team !== undefined && !wanted)
+    throw new UnknownScopeError('team', team.trim(), [...teams.values()].sort());
+  // A team's floor needs its members' states only: the rest of the tenant's are left unread.
+  const agentIds = wanted
+    ? new Set(active.filter((a) => a.teamId === wanted[0]).map((a) => a.id))
+    : undefined;
+  const bulk = await deps.cxone.getAllAgentStates(undefined, agentIds ? { agentIds } : undefined);
+  const readAt = deps.now();
+  const stateOf = new Map(bulk.states.map((s) => [s.agentId, s]));
 
   if (team === undefined) {
     const rows = [...teams].map(([id, name]) => {
@@ -44,10 +52,7 @@ export async function sessionFloor(deps: SessionFloorDeps, team?: string): Promi
     return { kind: 'summary', rows, readAt };
   }
 
-  const wanted = team.trim().toLowerCase();
-  const match = [...teams].find(([id, name]) => id === team.trim() || name.toLowerCase() === wanted);
-  if (!match) throw new UnknownScopeError('team', team.trim(), [...teams.values()].sort());
-  const [id, name] = match;
+  const [id, name] = wanted as [string, string];
   const floorAgents = active.filter((a) => a.teamId === id).map((a) => floorAgent(a, stateOf.get(a.id)));
   return buildFloor(
     { kind: 'team', id, name },
@@ -55,6 +60,10 @@ export async function sessionFloor(deps: SessionFloorDeps, team?: string): Promi
     readAt,
     sessionFixes(floorAgents, deps.capabilities),
   );
+}
+
+function sameTeam(id: string, name: string, typed: string): boolean {
+  return id === typed.trim() || name.toLowerCase() === typed.trim().toLowerCase();
 }
 
 /** An agent the bulk read did not list has no session: logged out, since unknown. */

@@ -29,8 +29,11 @@ export interface SessionCxonePort {
   getAgent(agentId: string): Promise<SessionAgent>;
   /** `GET /agents/{agentId}/states`: the one current state (LoggedOut when no session). */
   getAgentState(agentId: string, opts?: { signal?: AbortSignal }): Promise<AgentStatus>;
-  /** `GET /agents/states[?updatedSince=]`, every page; "no change" (200-empty, 204, 304) → `unchanged`. */
-  getAllAgentStates(updatedSince?: string): Promise<StatesSince>;
+  /**
+   * `GET /agents/states[?updatedSince=]`, every page; "no change" (200-empty, 204, 304) → `unchanged`.
+   * `agentIds`: only these agents' states are wanted (a team's floor); the others are skipped unread.
+   */
+  getAllAgentStates(updatedSince?: string, opts?: { agentIds?: ReadonlySet<string> }): Promise<StatesSince>;
   /** `GET /skills`. */
   listSkills(): Promise<SkillInfo[]>;
   /** `GET /agents/{agentId}/skills`: the skills assigned to the agent. */

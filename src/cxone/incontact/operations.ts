@@ -1,8 +1,9 @@
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
 import type { Clock } from '../../agentstate/ports';
 import type { AgentStatus } from '../../agentstate/sessions/model';
 import type { SessionCxonePort } from '../../agentstate/sessions/port';
 import { InvalidInputError, InvalidResponseError, NotFoundError } from '../errors';
+import { invalidResponseError } from '../map-error';
 import type { CallInput } from '../request';
 import { endpointOf } from '../routes';
 import { requireInteger, requireIsoDateTime } from '../validate';
@@ -14,8 +15,9 @@ import {
   agentPageSchema,
   agentSkillListSchema,
   agentStateListSchema,
+  agentStateSchema,
   anyBody,
-  bulkStatesSchema,
+  bulkStatesEnvelopeSchema,
   orEmpty,
   sessionStartedSchema,
   skillListSchema,
@@ -104,21 +106,39 @@ export function createOperations({ call, clock }: { call: Call; clock: Clock }):
       return toAgentStatus(wire);
     },
 
-    async getAllAgentStates(updatedSince) {
+    async getAllAgentStates(updatedSince, opts) {
       const since = updatedSince === undefined ? undefined : requireIsoDateTime('updatedSince', updatedSince);
       const askedAt = new Date(clock.now()).toISOString();
+      const endpoint = endpointOf(ROUTES.allAgentStates);
       const pages = await readAllPages(
-        endpointOf(ROUTES.allAgentStates),
+        endpoint,
         ({ skip, top }) =>
           call(
             ROUTES.allAgentStates,
             { query: { ...(since === undefined ? {} : { updatedSince: since }), skip, top } },
             // 204 and 304 carry no body: both are "no change", like a 200 with an empty list.
-            orEmpty(bulkStatesSchema, {}),
+            orEmpty(bulkStatesEnvelopeSchema, {}),
           ),
         (page) => page.agentStates?.length ?? 0,
       );
-      const states: AgentStatus[] = pages.flatMap((page) => (page.agentStates ?? []).map(toAgentStatus));
+      const wanted = opts?.agentIds;
+      const states: AgentStatus[] = [];
+      for (const page of pages) {
+        for (const [i, item] of (page.agentStates ?? []).entries()) {
+          // Only the agents asked for are checked and kept; the others are not read at all.
+          if (wanted && !wanted.has(String((item as { agentId?: unknown } | null)?.agentId))) continue;
+          const parsed = agentStateSchema.safeParse(item);
+          if (!parsed.success) {
+            // Named as in the whole answer (`agentStates.3.agentId`), like any other shape problem.
+            const issues = parsed.error.issues.map((issue) => ({
+              ...issue,
+              path: ['agentStates', i, ...issue.path],
+            }));
+            throw invalidResponseError(new ZodError(issues), page, 200, {}, endpoint);
+          }
+          states.push(toAgentStatus(parsed.data));
+        }
+      }
       if (since !== undefined && states.length === 0) {
         return { states, unchanged: true, lastPollTime: since };
       }

@@ -174,6 +174,14 @@ export const bulkStatesSchema = z.object({
   agentStates: optional(z.array(agentStateSchema)),
 });
 
+/**
+ * The same answer with its states not yet checked: a caller that needs a few agents of a large tenant
+ * (a team's floor) validates those and leaves the rest unread — checking 10,000 states costs ~90 ms.
+ */
+export const bulkStatesEnvelopeSchema = bulkStatesSchema.extend({
+  agentStates: optional(z.array(z.unknown())),
+});
+
 export const stateHistorySchema = z.object({
   agentStateHistory: z.array(
     z.object({

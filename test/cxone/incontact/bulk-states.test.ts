@@ -197,4 +197,26 @@ describe('all agents’ states, incrementally', () => {
     expect(error.fields).toEqual(['agentStates.0.agentId']);
     for (const scope of [...scopes, call]) scope.done();
   });
+
+  it('for a few agents of a large tenant, only their states are checked and kept; the others are not read', async () => {
+    const scopes = connected();
+    const call = api()
+      .get(path)
+      .query({ skip: '0', top: TOP })
+      .reply(200, {
+        totalRecords: 3,
+        agentStates: [
+          wireState({ agentId: 7001 }),
+          // Another team's malformed entry: not this floor's business, so it cannot fail it.
+          { agentStateName: 'Available' },
+          wireState({ agentId: 7003, agentStateName: 'Unavailable', agentStateId: 2 }),
+        ],
+      });
+    const { client } = makeClient();
+
+    const { states } = await client.getAllAgentStates(undefined, { agentIds: new Set(['7003']) });
+
+    expect(states.map((s) => [s.agentId, s.state])).toEqual([['7003', 'Unavailable']]);
+    for (const scope of [...scopes, call]) scope.done();
+  });
 });
