@@ -1,24 +1,17 @@
 import { type Agent, displayName } from '../../agentstate/model';
 import { recordWatchBaseline } from '../../agentstate/watch';
 import type { WatchMention } from '../../store/port';
-import {
-  alreadyWatchingCard,
-  cannotPostCard,
-  storeDownCard,
-  watchConfirmationCard,
-  watchStartedCard,
-  watchWithdrawnCard,
-} from '../blocks';
+import { watchConfirmationCard, watchStartedCard, watchWithdrawnCard } from '../blocks';
 import { type Card, context, type Mrkdwn, md, type SafeText } from '../blocks/kit';
 import { watchMention } from '../blocks/mrkdwn';
 import { type Command, channelOf } from '../grammar';
-import { slackErrorCode } from '../slack-errors';
-import { type SlackStore, StoreDownError } from '../store-health';
+import type { SlackStore } from '../store-health';
 import { v2Lookup } from './agent-arg';
 import { agentAndChannel } from './agent-words';
 import { allowedToChange } from './authorise';
 import type { CommandContext, SubcommandHandler } from './context';
 import { requireStore } from './store-gate';
+import { startWatching } from './watch-flow';
 
 /**
  * `/agentstate watch <agent> [#channel] [@someone|@here]`: the channel (default: this one) gets a message when the agent
@@ -65,69 +58,23 @@ export async function watchAgent(
   channel: string,
   mention?: WatchMention,
 ) {
-  try {
-    return await startWatching(ctx, store, agent, channel, mention);
-  } catch (err) {
-    if (!(err instanceof StoreDownError)) throw err;
-    await ctx.respond(storeDownCard(err.reason, 'watch'));
-    return 'error' as const;
-  }
-}
-
-/** Store calls go through `health.run`, so a database failure arrives here as a StoreDownError. */
-async function startWatching(
-  ctx: CommandContext,
-  store: SlackStore,
-  agent: Agent,
-  channel: string,
-  mention: WatchMention | undefined,
-) {
-  const { health } = ctx.deps;
-  const existing = await health.run(() => store.subscriptions.listByChannel(channel));
-  const already = existing.find((s) => s.agentId === agent.id);
-  if (already) {
-    await ctx.respond(alreadyWatchingCard(agent, channel, already));
-    return 'ok';
-  }
-  const note = joinNotes(
-    await cannotReportYet(ctx, agent),
-    mention && md`Drop notices will mention ${watchMention(mention)}.`,
-  );
-  const confirmation = await postConfirmation(ctx, agent, channel, note);
-  if (!confirmation.ok) {
-    ctx.log.info(
-      { code: confirmation.code, channelId: channel },
-      'watch refused: cannot post in the channel',
-    );
-    await ctx.respond(cannotPostCard(channel, confirmation.code));
-    return 'error';
-  }
-  const name = displayName(agent);
-  const sub = {
-    channelId: channel,
-    agentId: agent.id,
-    agentName: name,
-    createdBy: ctx.userId,
-    ...(mention ? { mention } : {}),
-  };
-  await health
-    .run(() => store.subscriptions.add(sub))
-    .catch(async (err) => {
-      await withdraw(ctx, agent, channel, confirmation.ts);
-      throw err;
-    });
-  const at = new Date(ctx.deps.now());
-  await recordBaseline(ctx, store, agent, at);
-  await ctx.deps.audit.record({
-    at,
-    actor: ctx.userId,
-    action: 'watch',
-    agent: { id: agent.id, name },
+  return startWatching(ctx, store, {
+    agent,
     channel,
-    outcome: 'ok',
+    async cards() {
+      const note = joinNotes(
+        await cannotReportYet(ctx, agent),
+        mention && md`Drop notices will mention ${watchMention(mention)}.`,
+      );
+      return {
+        confirmation: withNote(watchConfirmationCard(agent, ctx.userId), note),
+        withdrawn: watchWithdrawnCard(agent),
+        started: withNote(watchStartedCard(agent, channel, ctx.channelId), note),
+      };
+    },
+    ...(mention ? { extra: { mention } } : {}),
+    recordBaseline: (at) => recordBaseline(ctx, store, agent, at),
   });
-  await ctx.respond(withNote(watchStartedCard(agent, channel, ctx.channelId), note));
-  return 'ok';
 }
 
 /**
@@ -166,35 +113,4 @@ async function recordBaseline(ctx: CommandContext, store: SlackStore, agent: Age
   } catch (err) {
     ctx.log.warn({ err, agentId: agent.id }, 'watch baseline not recorded; the next cycle sets it');
   }
-}
-
-type Posted = { ok: true; ts: string } | { ok: false; code: string };
-
-async function postConfirmation(
-  ctx: CommandContext,
-  agent: Agent,
-  channel: string,
-  note: Mrkdwn | undefined,
-): Promise<Posted> {
-  const card = withNote(watchConfirmationCard(agent, ctx.userId), note);
-  try {
-    const res = await ctx.deps.client.chat.postMessage({
-      channel,
-      text: card.text,
-      blocks: card.blocks,
-      unfurl_links: false,
-    });
-    return { ok: true, ts: res.ts ?? '' };
-  } catch (err) {
-    return { ok: false, code: slackErrorCode(err) };
-  }
-}
-
-/** The channel was told "watching" but the store said no: correct that message rather than leave it. */
-async function withdraw(ctx: CommandContext, agent: Agent, channel: string, ts: string): Promise<void> {
-  if (!ts) return;
-  const card = watchWithdrawnCard(agent);
-  await ctx.deps.client.chat
-    .update({ channel, ts, text: card.text, blocks: card.blocks })
-    .catch((err) => ctx.log.warn({ err }, 'could not withdraw the watch confirmation'));
 }

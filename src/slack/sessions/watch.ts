@@ -1,24 +1,15 @@
-import { displayName } from '../../agentstate/model';
 import type { SessionReport } from '../../agentstate/sessions';
 import { recordSessionBaseline } from '../../agentstate/watch';
 import type { CommandOutcome } from '../../metrics';
-import {
-  alreadyWatchingCard,
-  ambiguousCard,
-  cannotPostCard,
-  notFoundCard,
-  storeDownCard,
-  watchWithdrawnCard,
-} from '../blocks';
-import type { Card } from '../blocks/kit';
+import { ambiguousCard, notFoundCard, watchWithdrawnCard } from '../blocks';
 import { agentAndChannel } from '../commands/agent-words';
 import { allowedToChange } from '../commands/authorise';
 import type { CommandContext } from '../commands/context';
 import { requireStore } from '../commands/store-gate';
+import { startWatching } from '../commands/watch-flow';
 import type { SessionSlackDeps } from '../deps';
 import type { Command } from '../grammar';
-import { slackErrorCode } from '../slack-errors';
-import { type SlackStore, StoreDownError } from '../store-health';
+import type { SlackStore } from '../store-health';
 import { sessionLookup } from './resolve-one';
 import { SESSION_ACTION } from './values';
 import { sessionWatchConfirmationCard, sessionWatchStartedCard } from './watch-cards';
@@ -54,54 +45,18 @@ export async function sessionWatch(
     await ctx.respond(notFoundCard(report.query, ref.mention ? { mention: ref.mention } : {}));
     return 'not_found';
   }
-  try {
-    return await startWatching(ctx, store, report, ref.channel ?? ctx.channelId);
-  } catch (err) {
-    if (!(err instanceof StoreDownError)) throw err;
-    await ctx.respond(storeDownCard(err.reason, 'watch'));
-    return 'error';
-  }
-}
-
-/** Store calls go through `health.run`, so a database failure arrives here as a StoreDownError. */
-async function startWatching(ctx: Ctx, store: SlackStore, report: SessionReport, channel: string) {
   const { agent, status } = report;
-  const { health } = ctx.deps;
-  const existing = await health.run(() => store.subscriptions.listByChannel(channel));
-  const already = existing.find((s) => s.agentId === agent.id);
-  if (already) {
-    await ctx.respond(alreadyWatchingCard(agent, channel, already));
-    return 'ok';
-  }
-  const confirmation = await post(ctx, channel, sessionWatchConfirmationCard(agent, status, ctx.userId));
-  if (!confirmation.ok) {
-    ctx.log.info(
-      { code: confirmation.code, channelId: channel },
-      'watch refused: cannot post in the channel',
-    );
-    await ctx.respond(cannotPostCard(channel, confirmation.code));
-    return 'error';
-  }
-  const name = displayName(agent);
-  const sub = { channelId: channel, agentId: agent.id, agentName: name, createdBy: ctx.userId };
-  await health
-    .run(() => store.subscriptions.add(sub))
-    .catch(async (err) => {
-      await withdraw(ctx, channel, confirmation.ts, watchWithdrawnCard(agent));
-      throw err;
-    });
-  const at = new Date(ctx.deps.now());
-  await recordBaseline(ctx, store, report, at);
-  await ctx.deps.audit.record({
-    at,
-    actor: ctx.userId,
-    action: 'watch',
-    agent: { id: agent.id, name },
+  const channel = ref.channel ?? ctx.channelId;
+  return startWatching(ctx, store, {
+    agent,
     channel,
-    outcome: 'ok',
+    cards: async () => ({
+      confirmation: sessionWatchConfirmationCard(agent, status, ctx.userId),
+      withdrawn: watchWithdrawnCard(agent),
+      started: sessionWatchStartedCard(agent, status, channel, ctx.channelId),
+    }),
+    recordBaseline: (at) => recordBaseline(ctx, store, report, at),
   });
-  await ctx.respond(sessionWatchStartedCard(agent, status, channel, ctx.channelId));
-  return 'ok';
 }
 
 /** Best effort: the watch stands without it; only a logout before the next cycle could go unreported. */
@@ -113,28 +68,4 @@ async function recordBaseline(ctx: Ctx, store: SlackStore, report: SessionReport
   } catch (err) {
     ctx.log.warn({ err, agentId: report.agent.id }, 'watch baseline not recorded; the next cycle sets it');
   }
-}
-
-type Posted = { ok: true; ts: string } | { ok: false; code: string };
-
-async function post(ctx: Ctx, channel: string, card: Card): Promise<Posted> {
-  try {
-    const res = await ctx.deps.client.chat.postMessage({
-      channel,
-      text: card.text,
-      blocks: card.blocks,
-      unfurl_links: false,
-    });
-    return { ok: true, ts: res.ts ?? '' };
-  } catch (err) {
-    return { ok: false, code: slackErrorCode(err) };
-  }
-}
-
-/** The channel was told "watching" but the store said no: correct that message rather than leave it. */
-async function withdraw(ctx: Ctx, channel: string, ts: string, card: Card): Promise<void> {
-  if (!ts) return;
-  await ctx.deps.client.chat
-    .update({ channel, ts, text: card.text, blocks: card.blocks })
-    .catch((err) => ctx.log.warn({ err }, 'could not withdraw the watch confirmation'));
 }
