@@ -1,11 +1,11 @@
 import { sameId } from '../../agentstate/deps';
 import { UnknownScopeError } from '../../agentstate/floor/model';
 import type { DroppedFromSkill } from '../../agentstate/floor/skill-floor';
-import { type Card, card, join, md, section } from '../blocks/kit';
+import type { Card } from '../blocks/kit';
 import type { SlackDeps } from '../deps';
 import type { Command } from '../grammar';
 import { ACTION } from '../ids';
-import { floorCard, floorSummaryCard } from '../sessions/floor-card';
+import { floorCard, floorSummaryCard, unknownScopeCard } from '../sessions/floor-card';
 import type { SubcommandHandler } from './context';
 
 const V2_FLOOR = { refresh: ACTION.floorRefresh, fix: ACTION.floorFix };
@@ -39,12 +39,6 @@ export async function skillFloorView(deps: SlackDeps, skill?: string, showAll = 
       : floorCard(view, { showAll, actions: V2_FLOOR });
   } catch (err) {
     if (!(err instanceof UnknownScopeError)) throw err;
-    const skills = join(
-      err.options.map((o) => md`*${o}*`),
-      ', ',
-    );
-    return card(md`No skill is called ${err.value}`, [
-      section(md`:warning: No skill is called *${err.value}*. Skills: ${skills}`),
-    ]);
+    return unknownScopeCard(err);
   }
 }

@@ -1,5 +1,12 @@
 import type { BulkResult } from '../../agentstate/floor/bulk';
-import type { BulkFix, Floor, FloorAgent, FloorGroup, FloorSummary } from '../../agentstate/floor/model';
+import type {
+  BulkFix,
+  Floor,
+  FloorAgent,
+  FloorGroup,
+  FloorSummary,
+  UnknownScopeError,
+} from '../../agentstate/floor/model';
 import { formatDuration, slackDate } from '../blocks/format';
 import {
   actions,
@@ -173,5 +180,19 @@ export function dryRunCard(scope: string, fix: BulkFix): Card {
       )}`,
     ),
     context(md`Nothing was sent.`),
+  ]);
+}
+
+/** A team or skill that does not exist: the valid ones, nothing else read. */
+export function unknownScopeCard(err: UnknownScopeError): Card {
+  const kind = err.scopeKind;
+  const valid = join(
+    err.options.map((o) => md`*${o}*`),
+    ', ',
+  );
+  return card(md`No ${kind} is called ${err.value}`, [
+    section(
+      md`:warning: No ${kind} is called *${err.value}*. ${kind === 'team' ? 'Teams' : 'Skills'}: ${valid}`,
+    ),
   ]);
 }

@@ -1,13 +1,13 @@
 import type { BulkResult } from '../../agentstate/floor/bulk';
 import { type BulkFix, UnknownScopeError } from '../../agentstate/floor/model';
 import type { CommandOutcome } from '../../metrics';
-import { type Card, card, join, md, section } from '../blocks/kit';
+import type { Card } from '../blocks/kit';
 import { runBulkFix } from '../bulk-fix';
 import type { CommandContext } from '../commands/context';
 import type { SessionSlackDeps } from '../deps';
 import type { Responder } from '../responder';
 import { sendAsk } from './ask-agent';
-import { floorCard, floorSummaryCard } from './floor-card';
+import { floorCard, floorSummaryCard, unknownScopeCard } from './floor-card';
 import type { FloorFixValue } from './values';
 
 /** `/agentstate floor [team]` and the floor card's buttons (Refresh, Show all, the bulk fixes). */
@@ -26,13 +26,7 @@ export async function floorView(deps: SessionSlackDeps, team?: string, showAll =
     return 'kind' in view ? floorSummaryCard(view) : floorCard(view, { showAll });
   } catch (err) {
     if (!(err instanceof UnknownScopeError)) throw err;
-    const teams = join(
-      err.options.map((o) => md`*${o}*`),
-      ', ',
-    );
-    return card(md`No team is called ${err.value}`, [
-      section(md`:warning: No team is called *${err.value}*. Teams: ${teams}`),
-    ]);
+    return unknownScopeCard(err);
   }
 }
 
